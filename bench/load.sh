@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# load.sh N - load N generated customers (with their contacts, follow-ups
+# and orders) into the running instance in $CRM_VAR (default var/), for
+# benchmarks. crmctl gen-bench writes the files; they are loaded as the
+# database administrator through the instance socket with LOAD DATA, which
+# is far faster than inserts. Does nothing when the customer table already
+# holds N rows or more, so running it again is cheap.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+VAR="${CRM_VAR:-$ROOT/var}"
+SOCK="$VAR/run/mysql.sock"
+CONF="$VAR/crm.conf"
+CRMCTL="$ROOT/build/rel/tools/crmctl"
+DB_NAME=''
+WORK=''	# the generated files, removed on exit: they can run to gigabytes
+
+die() {
+	printf 'load.sh: %s\n' "$*" >&2
+	exit 1
+}
+
+cleanup() {
+	[ -z "$WORK" ] || rm -rf -- "$WORK"
+}
+
+# db_sql ARGS...: the client as root, through the instance socket only.
+db_sql() {
+	mariadb --no-defaults --default-character-set=utf8mb4 --local-infile=1 \
+		--socket="$SOCK" -uroot "$DB_NAME" "$@"
+}
+
+# now: seconds since the epoch with microseconds, for elapsed times.
+now() {
+	printf '%s\n' "$EPOCHREALTIME"
+}
+
+# elapsed WHAT START: print the seconds since START.
+elapsed() {
+	awk -v w="$1" -v s="$2" -v e="$(now)" \
+		'BEGIN { printf "%-16s %8.2f s\n", w, e - s }'
+}
+
+# load_table TABLE FILE COLUMNS [SET]: LOAD DATA one file, timed. Checks
+# are off for the session only: the generator already made keys unique and
+# every reference points at a row that exists or comes in the same run.
+load_table() {
+	local table=$1 file=$2 columns=$3 set=${4:-} start
+	start="$(now)"
+	db_sql <<EOF
+SET unique_checks = 0, foreign_key_checks = 0;
+LOAD DATA LOCAL INFILE '$file' INTO TABLE $table
+  CHARACTER SET utf8mb4
+  FIELDS TERMINATED BY '\t' ESCAPED BY '\\\\'
+  LINES TERMINATED BY '\n'
+  ($columns) $set;
+EOF
+	elapsed "$table" "$start"
+}
+
+main() {
+	local n have start
+	if [ $# -ne 1 ] || [[ ! $1 =~ ^[1-9][0-9]*$ ]]; then
+		die "usage: load.sh N"
+	fi
+	n=$1
+	[ -S "$SOCK" ] || die "no MariaDB socket at $SOCK: start the instance (make run)"
+	[ -r "$CONF" ] || die "no $CONF"
+	[ -x "$CRMCTL" ] || die "no $CRMCTL: run make"
+	DB_NAME="$(sed -n 's/^db_name=//p' "$CONF" | tail -n 1)"
+	[[ $DB_NAME =~ ^[A-Za-z0-9_]+$ ]] || die "bad or missing db_name in $CONF"
+
+	have="$(db_sql -N -B -e 'SELECT COUNT(*) FROM customer')"
+	if [ "$have" -ge "$n" ]; then
+		printf 'customer already has %s rows (>= %s): nothing to load\n' \
+			"$have" "$n"
+		return 0
+	fi
+
+	trap cleanup EXIT
+	WORK="$(mktemp -d "${TMPDIR:-/tmp}/crm-bench.XXXXXX")"
+	# The path is quoted into SQL below: allow only a safe alphabet.
+	[[ $WORK =~ ^[A-Za-z0-9/._-]+$ ]] || die "unsafe temporary path: $WORK"
+
+	printf 'generating %s customers in %s\n' "$n" "$WORK"
+	start="$(now)"
+	"$CRMCTL" --config "$CONF" gen-bench "$n" "$WORK"
+	elapsed generation "$start"
+
+	load_table customer "$WORK/customer.tsv" \
+		'id, code, name, @hex, industry, grade, owner_id, team_id,
+		address, budget_range, purchase_date, satisfaction, order_count,
+		order_total, last_followup_at, search_tokens, created_at, updated_at' \
+		'SET name_sort = UNHEX(@hex)'
+	load_table contact "$WORK/contact.tsv" \
+		'customer_id, name, title, mobile, email, is_key, created_at'
+	load_table followup "$WORK/followup.tsv" \
+		'customer_id, author_id, at, method, content, next_action,
+		due_date, done'
+	load_table customer_order "$WORK/customer_order.tsv" \
+		'customer_id, order_date, amount, margin, note, created_by,
+		created_at'
+
+	# Fresh statistics, so the optimiser plans for the new sizes.
+	db_sql -e 'ANALYZE TABLE customer, contact, followup, customer_order' \
+		>/dev/null
+	printf 'customer now has %s rows\n' \
+		"$(db_sql -N -B -e 'SELECT COUNT(*) FROM customer')"
+}
+
+main "$@"

@@ -1,0 +1,60 @@
+/*
+ * audit.c - writing the audit log.
+ */
+#include <string.h>
+
+#include "audit.h"
+#include "ctx.h"
+#include "db.h"
+
+static const char sql_audit_insert[] =
+    "INSERT INTO audit_log (user_id, action, record_type, record_id, field,"
+    " old_value, new_value, remote_addr) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+int
+audit_log(struct ctx *c, const char *action, const char *record_type,
+    long long record_id, const char *field, const char *old_value,
+    const char *new_value)
+{
+	struct dbq	q;
+
+	if (db_prepare(&q, c->db, c->arena, sql_audit_insert) == -1)
+		return -1;
+	if (c->user != NULL)
+		db_bind_int(&q, 0, c->user->id);
+	else
+		db_bind_null(&q, 0);
+	db_bind_text(&q, 1, action);
+	db_bind_text(&q, 2, record_type);
+	if (record_id > 0)
+		db_bind_int(&q, 3, record_id);
+	else
+		db_bind_null(&q, 3);
+	db_bind_text(&q, 4, field);
+	db_bind_text(&q, 5, old_value);
+	db_bind_text(&q, 6, new_value);
+	db_bind_text(&q, 7, c->req.remote_addr);
+	db_step(&q);
+	return db_finish(&q) == DB_ERROR ? -1 : 0;
+}
+
+int
+audit_field(struct ctx *c, const char *record_type, long long id,
+    const char *field, const char *old_value, const char *new_value)
+{
+	if (old_value == NULL)
+		old_value = "";
+	if (new_value == NULL)
+		new_value = "";
+	if (strcmp(old_value, new_value) == 0)
+		return 0;
+	return audit_log(c, "update", record_type, id, field, old_value,
+	    new_value);
+}
+
+void
+audit_denied(struct ctx *c, enum rtype rt, enum action act)
+{
+	(void)audit_log(c, "denied", rt >= 0 ? rtype_names[rt] : "-", 0,
+	    action_names[act], NULL, c->req.path);
+}

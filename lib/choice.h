@@ -1,0 +1,20 @@
+/*
+ * choice.h - admin-editable option lists (industries, grades, ...).
+ *
+ * choice_load() puts every list into the page data once per request:
+ * Choices.<list>.<code> = label (for showing any stored value, active or
+ * not) and ChoiceList.<list>.N.{code,label} (active options, in order, for
+ * select boxes). Labels are in the response language.
+ */
+#ifndef CRM_CHOICE_H
+#define CRM_CHOICE_H
+
+struct ctx;
+
+int		 choice_load(struct ctx *);
+/* 1 if code is a known code of list (after choice_load). */
+int		 choice_valid(struct ctx *, const char *list, const char *code);
+/* The label of code in list, or the code itself. */
+const char	*choice_label(struct ctx *, const char *list, const char *code);
+
+#endif

@@ -1,0 +1,69 @@
+/*
+ * ctx.h - everything one request has: input, user, output.
+ *
+ * A context lives for exactly one request. It owns the request arena (and so
+ * everything parsed or built for the request) and the ClearSilver data tree
+ * (HDF, which ClearSilver allocates itself; ctx_end destroys it). Nothing in
+ * it survives into the next request; the worker keeps only the database
+ * connection and the parsed templates.
+ */
+#ifndef CRM_CTX_H
+#define CRM_CTX_H
+
+#include <ClearSilver.h>
+
+#include "buf.h"
+#include "perm.h"
+#include "req.h"
+
+struct db;
+
+#define CTX_MAX_IDS	4
+
+struct user {
+	long long	 id;
+	const char	*login;
+	const char	*name;
+	long long	 team_id;	/* 0: no team */
+	const char	*lang;		/* "en" or "zh-CN" */
+	int		 must_change_pw;
+};
+
+struct ctx {
+	struct arena	*arena;
+	struct request	 req;
+	struct db	*db;
+	HDF		*hdf;		/* template data for this response */
+	const char	*lang;		/* language of this response */
+
+	/* Set by the session layer when a valid session cookie came in. */
+	struct user	*user;
+	long long	 session_id;
+	const char	*csrf;		/* this session's CSRF token */
+	struct perms	 perms;
+
+	/* Numeric path segments captured by the route pattern. */
+	long long	 ids[CTX_MAX_IDS];
+	int		 nids;
+
+	/* Response. */
+	int		 status;
+	struct buf	 headers;	/* extra header lines, CRLF-terminated */
+	struct buf	 body;
+	const char	*content_type;
+	int		 sent;
+};
+
+/* Start the response headers the dispatcher always adds. */
+void		 ctx_init(struct ctx *, struct arena *, struct db *);
+void		 ctx_end(struct ctx *);
+
+/* Template data: set name to a string, integer or printf-formatted text. */
+void		 ctx_set(struct ctx *, const char *name, const char *value);
+void		 ctx_set_int(struct ctx *, const char *name, long long);
+void		 ctx_setf(struct ctx *, const char *name, const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+/* Translated message for key in the response language. */
+const char	*ctx_msg(struct ctx *, const char *key);
+
+#endif

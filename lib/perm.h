@@ -1,0 +1,65 @@
+/*
+ * perm.h - record types, actions and scopes: the vocabulary of access control.
+ *
+ * Roles and their grants are rows (role_permission); this file only names
+ * what can be granted. The registry of record types drives the admin matrix,
+ * so a new module adds one line here.
+ */
+#ifndef CRM_PERM_H
+#define CRM_PERM_H
+
+enum rtype {
+	RT_NONE = -1,	/* a route that needs only a signed-in user */
+	RT_CUSTOMER = 0,
+	RT_CONTACT,
+	RT_FOLLOWUP,
+	RT_ORDER,
+	RT_USER,	/* administration of users and roles */
+	RT__MAX
+};
+
+enum action {
+	ACT_VIEW = 0,
+	ACT_CREATE,
+	ACT_EDIT,
+	ACT_DELETE,
+	ACT_EXPORT,
+	ACT_APPROVE,
+	ACT_ASSIGN,
+	ACT__MAX
+};
+
+/* Ordered: a larger scope includes the smaller ones. */
+enum scope {
+	SCOPE_NONE = 0,
+	SCOPE_OWN,
+	SCOPE_TEAM,
+	SCOPE_ALL
+};
+
+struct perms {
+	unsigned char	 scope[RT__MAX][ACT__MAX];
+};
+
+extern const char *const rtype_names[RT__MAX];
+extern const char *const action_names[ACT__MAX];
+extern const char *const scope_names[];
+
+/* Index of name in the registry, or -1. */
+int		 rtype_from_name(const char *);
+int		 action_from_name(const char *);
+int		 scope_from_name(const char *);
+
+struct ctx;
+/* Load the signed-in user's grants (the union over the user's roles). */
+int		 perm_load(struct ctx *);
+/* The scope the user has for an action on a record type. */
+enum scope	 perm_scope(const struct ctx *, enum rtype, enum action);
+/*
+ * May the user act on a record with this owner and team? Used after a
+ * record is loaded; list queries apply the same rule in SQL.
+ */
+int		 perm_allows(const struct ctx *, enum rtype, enum action,
+		    long long owner_id, long long team_id);
+
+#endif

@@ -1,0 +1,144 @@
+/*
+ * route.c - matching paths and running the checks before every handler.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "ctx.h"
+#include "db.h"
+#include "http.h"
+#include "i18n.h"
+#include "log.h"
+#include "route.h"
+#include "session.h"
+#include "str.h"
+
+int
+route_match(const char *pat, const char *path, long long *ids, int *nids)
+{
+	long long	 v;
+	int		 n = 0;
+
+	while (*pat != '\0') {
+		if (pat[0] == '%' && pat[1] == 'd') {
+			if (!isdigit((unsigned char)*path) || *path == '0' ||
+			    n == CTX_MAX_IDS)
+				return 0;
+			for (v = 0; isdigit((unsigned char)*path); path++) {
+				if (v > (0x7fffffffffffffffLL - 9) / 10)
+					return 0;
+				v = v * 10 + (*path - '0');
+			}
+			ids[n++] = v;
+			pat += 2;
+		} else if (*pat++ != *path++)
+			return 0;
+	}
+	if (*path != '\0')
+		return 0;
+	*nids = n;
+	return 1;
+}
+
+static int
+method_fits(enum req_method want, enum req_method got)
+{
+	return want == got || (want == METHOD_GET && got == METHOD_HEAD);
+}
+
+/* Find the route; *status is 404 or 405 when none fits. */
+static const struct route *
+route_find(const struct program *p, struct ctx *c, int *status)
+{
+	size_t	 i;
+	int	 path_seen = 0;
+
+	for (i = 0; i < p->nroutes; i++) {
+		if (!route_match(p->routes[i].pattern, c->req.path, c->ids,
+		    &c->nids))
+			continue;
+		if (method_fits(p->routes[i].method, c->req.method))
+			return &p->routes[i];
+		path_seen = 1;
+	}
+	*status = path_seen ? 405 : 404;
+	return NULL;
+}
+
+/* Checks that must pass before the handler; 0 or the status to answer. */
+static int
+route_guard(const struct route *r, struct ctx *c)
+{
+	if (!(r->flags & ROUTE_PUBLIC)) {
+		if (c->user == NULL) {
+			if (c->req.method == METHOD_POST)
+				return 403;
+			http_redirect(c, arena_printf(c->arena,
+			    "/login?next=%s", str_url_encode(c->arena,
+			    c->req.path)));
+			return -1;
+		}
+		if (c->user->must_change_pw && !(r->flags & ROUTE_PWCHANGE)) {
+			http_redirect(c, "/password");
+			return -1;
+		}
+		if (r->rtype != RT_NONE &&
+		    perm_scope(c, r->rtype, r->action) == SCOPE_NONE) {
+			audit_denied(c, r->rtype, r->action);
+			return 403;
+		}
+	}
+	if (c->req.method == METHOD_POST && !csrf_valid(c)) {
+		log_warn("csrf rejected: %s %s from %s", c->req.method_name,
+		    c->req.path, c->req.remote_addr ? c->req.remote_addr : "-");
+		return 403;
+	}
+	return 0;
+}
+
+/* Data every page's layout uses. */
+static void
+route_layout(struct ctx *c)
+{
+	ctx_set(c, "Lang", c->lang);
+	ctx_set(c, "Path", c->req.path);
+	ctx_set(c, "CSRF", csrf_token(c));
+	if (c->user != NULL) {
+		ctx_set(c, "User.name", c->user->name);
+		ctx_set(c, "User.login", c->user->login);
+		ctx_set_int(c, "User.id", c->user->id);
+	}
+}
+
+void
+route_dispatch(const struct program *p, struct ctx *c)
+{
+	const struct route	*r;
+	int			 status = 0;
+
+	if (db_ready(c->db) == -1) {
+		http_error(c, 503, "database unavailable");
+		return;
+	}
+	if (session_load(c) == -1) {
+		http_error(c, 500, "session lookup failed");
+		return;
+	}
+	c->lang = i18n_pick(c);
+	route_layout(c);
+	if ((r = route_find(p, c, &status)) == NULL) {
+		if (status == 405)
+			http_header(c, "Allow", "GET, POST");
+		http_error(c, status, NULL);
+		return;
+	}
+	if ((status = route_guard(r, c)) == 0)
+		status = r->handler(c);
+	/* Whatever the handler left open is undone: nothing half-written. */
+	db_rollback(c->db);
+	if (status > 0)
+		http_error(c, status, NULL);
+}

@@ -1,0 +1,158 @@
+/*
+ * search.c - tokens for the name index and for queries.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "search.h"
+
+#define SUFFIX_MIN	3
+#define WORD_MAX	32	/* longer Latin words index their first 32 */
+
+/* Length of the UTF-8 sequence starting at s (input is valid UTF-8). */
+static size_t
+cp_len(const unsigned char *s)
+{
+	if (*s < 0x80)
+		return 1;
+	if (*s < 0xe0)
+		return 2;
+	if (*s < 0xf0)
+		return 3;
+	return 4;
+}
+
+/* Is the code point at s a CJK-like character (three or four bytes)? */
+static int
+is_wide(const unsigned char *s)
+{
+	return *s >= 0xe2;
+}
+
+enum tok_mode { TOK_INDEX, TOK_QUERY };
+
+static void
+emit(struct buf *b, const char *p, size_t n, const char *prefix,
+    const char *suffix)
+{
+	if (b->len)
+		buf_putc(b, ' ');
+	buf_puts(b, prefix);
+	buf_append(b, p, n);
+	buf_puts(b, suffix);
+}
+
+/* A Latin word, lowercased in w[0..n): all suffixes, or a prefix query. */
+static void
+latin_word(struct buf *b, const char *w, size_t n, enum tok_mode mode)
+{
+	size_t	i;
+
+	if (n > WORD_MAX)
+		n = WORD_MAX;
+	if (mode == TOK_QUERY) {
+		emit(b, w, n, "+", "*");
+		return;
+	}
+	emit(b, w, n, "", "");
+	for (i = 1; n - i >= SUFFIX_MIN; i++)
+		emit(b, w + i, n - i, "", "");
+}
+
+/* A run of CJK characters: its bigrams; a lone character stands alone. */
+static int
+cjk_run(struct buf *b, const unsigned char *s, size_t n, enum tok_mode mode)
+{
+	size_t	a, l1, l2, count = 0;
+
+	for (a = 0; a < n; a += cp_len(s + a))
+		count++;
+	if (count == 1) {
+		if (mode == TOK_QUERY)
+			return -1;	/* no unigram tokens: not indexable */
+		emit(b, (const char *)s, n, "", "");
+		return 0;
+	}
+	for (a = 0; a < n; a += l1) {
+		l1 = cp_len(s + a);
+		if (a + l1 >= n)
+			break;
+		l2 = cp_len(s + a + l1);
+		emit(b, (const char *)s + a, l1 + l2,
+		    mode == TOK_QUERY ? "+" : "", "");
+	}
+	return 0;
+}
+
+static char *
+tokenize(struct arena *ar, const char *text, enum tok_mode mode)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	struct buf		 b, word;
+	size_t			 start;
+
+	buf_init(&b, ar);
+	buf_init(&word, ar);
+	while (*s != '\0') {
+		if (isalnum(*s)) {
+			buf_truncate(&word, 0);
+			while (isalnum(*s))
+				buf_putc(&word, tolower(*s++));
+			latin_word(&b, word.data, word.len, mode);
+		} else if (is_wide(s)) {
+			start = 0;
+			while (s[start] != '\0' && is_wide(s + start))
+				start += cp_len(s + start);
+			if (cjk_run(&b, s, start, mode) == -1)
+				return NULL;
+			s += start;
+		} else
+			s += cp_len(s);	/* punctuation and spaces separate */
+	}
+	return b.len ? b.data : NULL;
+}
+
+char *
+search_tokens(struct arena *a, const char *name)
+{
+	char	*t = tokenize(a, name, TOK_INDEX);
+
+	return t ? t : arena_strdup(a, "");
+}
+
+char *
+search_match(struct arena *a, const char *term)
+{
+	return tokenize(a, term, TOK_QUERY);
+}
+
+static char *
+like_pattern(struct arena *a, const char *term, int leading)
+{
+	struct buf	b;
+
+	buf_init(&b, a);
+	if (leading)
+		buf_putc(&b, '%');
+	for (; *term != '\0'; term++) {
+		if (*term == '%' || *term == '_' || *term == '\\')
+			buf_putc(&b, '\\');
+		buf_putc(&b, *term);
+	}
+	buf_putc(&b, '%');
+	return b.data;
+}
+
+char *
+search_like(struct arena *a, const char *term)
+{
+	return like_pattern(a, term, 1);
+}
+
+char *
+search_prefix(struct arena *a, const char *term)
+{
+	return like_pattern(a, term, 0);
+}

@@ -1,0 +1,18 @@
+/*
+ * server.h - the FastCGI program: master, workers and the request loop.
+ *
+ * Standalone:	prog --config FILE --socket PATH [--workers N] [--pidfile F]
+ *		A master opens the socket, pre-forks N workers and replaces any
+ *		that die; SIGTERM stops them all.
+ * mod_fcgid:	prog --config FILE
+ *		The web server passes the listening socket as fd 0 and manages
+ *		the processes itself, so the program does not fork.
+ */
+#ifndef CRM_SERVER_H
+#define CRM_SERVER_H
+
+struct program;
+
+int	server_main(int argc, char *argv[], const struct program *);
+
+#endif

@@ -1,0 +1,21 @@
+<?cs include:"layout.cs" ?>
+<?cs call:layout_begin(L.home.title) ?>
+<section aria-labelledby="due-h">
+<h2 id="due-h"><?cs var:L.home.due ?></h2>
+<?cs if:DueCount == 0 ?>
+<p><?cs var:L.home.none_due ?></p>
+<?cs else ?>
+<table class="list">
+<thead><tr><th scope="col"><?cs var:L.home.due_date ?></th><th scope="col"><?cs var:L.home.action ?></th><th scope="col"><?cs var:L.customer.code ?></th><th scope="col"><?cs var:L.customer.name ?></th></tr></thead>
+<tbody>
+<?cs each:d = Due ?><tr<?cs if:d.overdue == 1 ?> class="overdue"<?cs /if ?>>
+<td><?cs var:d.date ?><?cs if:d.overdue == 1 ?> <span class="tag"><?cs var:L.home.overdue ?></span><?cs /if ?></td>
+<td><?cs var:d.action ?></td>
+<td><?cs var:d.code ?></td>
+<td><a href="/customers/<?cs var:d.customer_id ?>"><?cs var:d.name ?></a></td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+<?cs /if ?>
+</section>
+<?cs call:layout_end() ?>

@@ -1,0 +1,41 @@
+<?cs # Form fields: label, control, the user's input kept, the error beside it. ?>
+<?cs def:field_error(n) ?><?cs if:Form[n].error ?> <span class="field-error" id="<?cs var:n ?>-error"><?cs var:Form[n].error ?></span><?cs /if ?><?cs /def ?>
+<?cs def:field_attrs(n, required) ?> id="f-<?cs var:n ?>" name="<?cs var:n ?>"<?cs if:required ?> required<?cs /if ?><?cs if:Form[n].error ?> aria-invalid="true" aria-describedby="<?cs var:n ?>-error"<?cs /if ?><?cs /def ?>
+
+<?cs def:field_input(n, label, type, required) ?>
+<div class="field<?cs if:Form[n].error ?> invalid<?cs /if ?>">
+<label for="f-<?cs var:n ?>"><?cs var:label ?><?cs if:required ?> <abbr title="<?cs var:L.form.required_mark ?>">*</abbr><?cs /if ?></label>
+<input type="<?cs var:type ?>"<?cs call:field_attrs(n, required) ?> value="<?cs if:type != "password" ?><?cs var:Form[n] ?><?cs /if ?>">
+<?cs call:field_error(n) ?>
+</div>
+<?cs /def ?>
+
+<?cs def:field_textarea(n, label, required) ?>
+<div class="field<?cs if:Form[n].error ?> invalid<?cs /if ?>">
+<label for="f-<?cs var:n ?>"><?cs var:label ?><?cs if:required ?> <abbr title="<?cs var:L.form.required_mark ?>">*</abbr><?cs /if ?></label>
+<textarea rows="4"<?cs call:field_attrs(n, required) ?>><?cs var:Form[n] ?></textarea>
+<?cs call:field_error(n) ?>
+</div>
+<?cs /def ?>
+
+<?cs def:field_select(n, label, list, required) ?>
+<div class="field<?cs if:Form[n].error ?> invalid<?cs /if ?>">
+<label for="f-<?cs var:n ?>"><?cs var:label ?><?cs if:required ?> <abbr title="<?cs var:L.form.required_mark ?>">*</abbr><?cs /if ?></label>
+<select<?cs call:field_attrs(n, required) ?>>
+<option value=""><?cs var:L.form.choose ?></option>
+<?cs each:o = ChoiceList[list] ?><option value="<?cs var:o.code ?>"<?cs if:Form[n] == o.code ?> selected<?cs /if ?>><?cs var:o.label ?></option>
+<?cs /each ?></select>
+<?cs call:field_error(n) ?>
+</div>
+<?cs /def ?>
+
+<?cs def:field_checks(n, label, list) ?>
+<fieldset class="field<?cs if:Form[n].error ?> invalid<?cs /if ?>">
+<legend><?cs var:label ?></legend>
+<?cs each:o = ChoiceList[list] ?><label class="check"><input type="checkbox" name="<?cs var:n ?>" value="<?cs var:o.code ?>"<?cs if:Form[n][o.code] ?> checked<?cs /if ?>> <?cs var:o.label ?></label>
+<?cs /each ?>
+<?cs call:field_error(n) ?>
+</fieldset>
+<?cs /def ?>
+
+<?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?>

@@ -1,0 +1,1406 @@
+/*
+ * crmctl.c - the operator's command-line tool.
+ *
+ *	crmctl --config FILE seed-demo
+ *	crmctl --config FILE demo-logins
+ *	crmctl --config FILE gen-bench N DIR
+ *
+ * seed-demo fills an empty database with one demo user per role and 300
+ * customers; gen-bench writes the same kind of customers as tab-separated
+ * files for LOAD DATA (bench/load.sh). Both draw from one deterministic
+ * generator, so the benchmark measures data that looks like the demo.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "config.h"
+#include "db.h"
+#include "password.h"
+#include "search.h"
+#include "sortkey.h"
+#include "token.h"
+
+#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
+#define PICK(r, a)	((a)[rng_below((r), NITEMS(a))])
+
+#define DAY		86400LL
+#define DEMO_CUSTOMERS	300
+#define BENCH_MAX	9999999		/* codes have 7 digits */
+#define CONTACTS_MAX	3
+#define FOLLOWUPS_MAX	6
+#define ORDERS_MAX	6
+#define FIXED_MAX	32		/* a long long with sign and point */
+#define TIME_MAX	20		/* "YYYY-MM-DD HH:MM:SS" */
+#define CODE_MAX	32
+
+/* Mobile numbers: "1", a digit 3-9, then a permutation of the serial. */
+#define MOBILE_SPACE	1000000000LL
+#define MOBILE_MUL	387420489LL	/* 3^18: coprime to 10^9 */
+#define MOBILE_ADD	271828182LL
+
+/* Fixed seeds: the same demo every time, only the dates move. */
+#define SEED_DEMO	0x2026c0ffee5eedULL
+#define SEED_BENCH	0x9e3779b97f4a7c15ULL
+
+/* ------------------------------------------------------------ SQL */
+
+static const char sql_now[] =
+    "SELECT TIMESTAMPDIFF(SECOND, '1970-01-01', NOW())";
+static const char sql_user_count_locked[] =
+    "SELECT COUNT(*) FROM app_user FOR UPDATE";
+static const char sql_user_exists[] =
+    "SELECT COUNT(*) FROM app_user WHERE login = ?";
+static const char sql_team_insert[] =
+    "INSERT INTO team (name) VALUES (?)";
+static const char sql_team_leader[] =
+    "UPDATE team SET leader_id = ? WHERE id = ?";
+static const char sql_user_insert[] =
+    "INSERT INTO app_user (login, name, email, password_hash,"
+    " must_change_pw, team_id, lang, password_changed_at)"
+    " VALUES (?, ?, ?, ?, 0, ?, ?, NOW())";
+static const char sql_user_role[] =
+    "INSERT INTO user_role (user_id, role_id)"
+    " SELECT ?, id FROM role WHERE code = ?";
+static const char sql_sellers[] =
+    "SELECT DISTINCT u.id, COALESCE(u.team_id, 0) FROM app_user u"
+    " JOIN user_role ur ON ur.user_id = u.id"
+    " JOIN role r ON r.id = ur.role_id"
+    " WHERE r.code IN ('sales_rep', 'sales_director') AND u.active = 1"
+    " ORDER BY u.id";
+static const char sql_customer_insert[] =
+    "INSERT INTO customer (code, name, name_sort, industry, grade,"
+    " owner_id, team_id, address, budget_range, purchase_date,"
+    " satisfaction, order_count, order_total, last_followup_at,"
+    " search_tokens, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_contact_insert[] =
+    "INSERT INTO contact (customer_id, name, title, mobile, email,"
+    " is_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char sql_followup_insert[] =
+    "INSERT INTO followup (customer_id, author_id, at, method, content,"
+    " next_action, due_date, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_order_insert[] =
+    "INSERT INTO customer_order (customer_id, order_date, amount, margin,"
+    " note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+/* The app hands out CRM<year><serial> next; never go backwards. */
+static const char sql_serial_set[] =
+    "INSERT INTO code_serial (prefix, period, last) VALUES ('CRM', ?, ?)"
+    " ON DUPLICATE KEY UPDATE last = GREATEST(last, VALUES(last))";
+static const char sql_customer_max[] =
+    "SELECT COALESCE(MAX(id), 0) FROM customer";
+static const char sql_contact_max[] =
+    "SELECT COALESCE(MAX(id), 0) FROM contact";
+
+/* ------------------------------------------------------------ demo users */
+
+struct demo_team {
+	const char	*name;
+	const char	*leader;	/* login, or NULL */
+};
+
+static const struct demo_team demo_teams[] = {
+	{ "华东销售部", "director" },	/* East China sales */
+	{ "华南销售部", NULL },		/* South China sales */
+};
+
+struct demo_user {
+	const char	*login;
+	const char	*password;
+	const char	*role;		/* role.code */
+	const char	*name;
+	const char	*lang;
+	const char	*team;		/* demo_teams name, or NULL */
+};
+
+/* The one list of demo logins: seeded, and printed for the operator. */
+static const struct demo_user demo_users[] = {
+	{ "admin", "Admin-Demo-2026", "admin", "Alex Morgan", "en", NULL },
+	{ "director", "Director-Demo-2026", "sales_director", "王磊", "zh-CN",
+	    "华东销售部" },
+	{ "rep1", "Rep1-Demo-2026", "sales_rep", "李娜", "zh-CN",
+	    "华东销售部" },
+	{ "rep2", "Rep2-Demo-2026", "sales_rep", "Daniel Carter", "en",
+	    "华东销售部" },
+	{ "rep3", "Rep3-Demo-2026", "sales_rep", "张伟", "zh-CN",
+	    "华南销售部" },
+	{ "agent", "Agent-Demo-2026", "service_agent", "刘芳", "zh-CN",
+	    NULL },
+	{ "supervisor", "Supervisor-Demo-2026", "service_supervisor", "陈静",
+	    "zh-CN", NULL },
+	{ "marketing", "Marketing-Demo-2026", "marketing", "杨洋", "zh-CN",
+	    NULL },
+	{ "pm", "Pm-Demo-2026", "product_manager", "赵敏", "zh-CN", NULL },
+	{ "management", "Management-Demo-2026", "management", "周建华",
+	    "zh-CN", NULL },
+};
+
+/* ------------------------------------------------------------ word lists */
+
+/* A Chinese word with its English form (or pinyin, for names). */
+struct pair {
+	const char	*zh;
+	const char	*en;
+};
+
+struct city {
+	struct pair	 name;
+	struct pair	 district[2];
+};
+
+/* A choice code (003_reference.sql) and how it reads in each language. */
+struct coded {
+	const char	*code;
+	struct pair	 word;
+};
+
+struct weighted {
+	const char	*code;
+	int		 weight;
+};
+
+static const struct city cities[] = {
+	{ { "北京", "Beijing" }, { { "朝阳区", "Chaoyang District" },
+	    { "海淀区", "Haidian District" } } },
+	{ { "上海", "Shanghai" }, { { "浦东新区", "Pudong New Area" },
+	    { "徐汇区", "Xuhui District" } } },
+	{ { "深圳", "Shenzhen" }, { { "南山区", "Nanshan District" },
+	    { "福田区", "Futian District" } } },
+	{ { "杭州", "Hangzhou" }, { { "西湖区", "Xihu District" },
+	    { "滨江区", "Binjiang District" } } },
+	{ { "成都", "Chengdu" }, { { "武侯区", "Wuhou District" },
+	    { "锦江区", "Jinjiang District" } } },
+	{ { "武汉", "Wuhan" }, { { "洪山区", "Hongshan District" },
+	    { "江汉区", "Jianghan District" } } },
+	{ { "南京", "Nanjing" }, { { "鼓楼区", "Gulou District" },
+	    { "江宁区", "Jiangning District" } } },
+	{ { "苏州", "Suzhou" }, { { "姑苏区", "Gusu District" },
+	    { "吴中区", "Wuzhong District" } } },
+	{ { "重庆", "Chongqing" }, { { "渝中区", "Yuzhong District" },
+	    { "江北区", "Jiangbei District" } } },
+	{ { "广州", "Guangzhou" }, { { "天河区", "Tianhe District" },
+	    { "海珠区", "Haizhu District" } } },
+	{ { "西安", "Xi'an" }, { { "雁塔区", "Yanta District" },
+	    { "未央区", "Weiyang District" } } },
+	{ { "天津", "Tianjin" }, { { "和平区", "Heping District" },
+	    { "滨海新区", "Binhai New Area" } } },
+};
+
+static const struct pair roads[] = {
+	{ "人民路", "Renmin Road" }, { "中山路", "Zhongshan Road" },
+	{ "解放路", "Jiefang Road" }, { "建设路", "Jianshe Road" },
+	{ "科技路", "Keji Road" }, { "长江路", "Changjiang Road" },
+	{ "和平大道", "Heping Avenue" }, { "文化路", "Wenhua Road" },
+	{ "新华路", "Xinhua Road" }, { "创业大道", "Chuangye Avenue" },
+};
+
+/* Trade names of Chinese companies, with pinyin for their mail domain. */
+static const struct pair brands_zh[] = {
+	{ "华信", "huaxin" }, { "恒达", "hengda" }, { "瑞丰", "ruifeng" },
+	{ "天成", "tiancheng" }, { "金鼎", "jinding" },
+	{ "联创", "lianchuang" }, { "鑫源", "xinyuan" }, { "博远", "boyuan" },
+	{ "宏图", "hongtu" }, { "海纳", "haina" }, { "永盛", "yongsheng" },
+	{ "汇通", "huitong" }, { "启明", "qiming" }, { "卓越", "zhuoyue" },
+	{ "安捷", "anjie" }, { "德润", "derun" }, { "凯达", "kaida" },
+	{ "弘毅", "hongyi" }, { "华创", "huachuang" }, { "东升", "dongsheng" },
+};
+
+static const char *const brands_en[] = {
+	"Northwind", "Blue Harbor", "Silver Oak", "Summit Peak",
+	"Pacific Crest", "Red Maple", "Evergreen", "Ironbridge",
+	"Crescent Bay", "Golden Field", "Brightwater", "Stonegate",
+	"Clearview", "Westbrook", "Highland", "Lakeshore",
+};
+
+/* Trade words of company names, by the industry they imply. */
+static const struct coded trades[] = {
+	{ "it_services", { "科技", "Technologies" } },
+	{ "it_services", { "软件", "Software" } },
+	{ "retail", { "贸易", "Traders" } },
+	{ "retail", { "商贸", "Trading" } },
+	{ "manufacturing", { "制造", "Manufacturing" } },
+	{ "manufacturing", { "机械", "Machinery" } },
+	{ "healthcare", { "医疗", "Health" } },
+	{ "healthcare", { "医药", "Pharma" } },
+	{ "finance", { "投资", "Capital" } },
+	{ "education", { "教育", "Learning" } },
+	{ "logistics", { "物流", "Logistics" } },
+	{ "logistics", { "供应链", "Freight" } },
+	{ "energy", { "能源", "Energy" } },
+	{ "energy", { "新能源", "Power" } },
+};
+
+static const char *const suffixes_zh[] = {
+	"有限公司", "股份有限公司", "集团", "有限责任公司",
+};
+
+static const char *const suffixes_en[] = {
+	"Ltd", "Co.", "Inc.", "Group", "Limited", "Holdings",
+};
+
+static const struct pair surnames[] = {
+	{ "王", "wang" }, { "李", "li" }, { "张", "zhang" }, { "刘", "liu" },
+	{ "陈", "chen" }, { "杨", "yang" }, { "黄", "huang" }, { "赵", "zhao" },
+	{ "吴", "wu" }, { "周", "zhou" }, { "徐", "xu" }, { "孙", "sun" },
+	{ "马", "ma" }, { "朱", "zhu" }, { "胡", "hu" }, { "郭", "guo" },
+	{ "何", "he" }, { "林", "lin" }, { "高", "gao" }, { "罗", "luo" },
+};
+
+static const struct pair given_names[] = {
+	{ "伟", "wei" }, { "芳", "fang" }, { "娜", "na" }, { "敏", "min" },
+	{ "静", "jing" }, { "磊", "lei" }, { "强", "qiang" }, { "洋", "yang" },
+	{ "艳", "yan" }, { "勇", "yong" }, { "军", "jun" }, { "杰", "jie" },
+	{ "婷", "ting" }, { "涛", "tao" }, { "明", "ming" }, { "超", "chao" },
+	{ "秀英", "xiuying" }, { "建华", "jianhua" }, { "晓东", "xiaodong" },
+	{ "丽华", "lihua" }, { "志强", "zhiqiang" }, { "海燕", "haiyan" },
+	{ "文博", "wenbo" }, { "雪梅", "xuemei" },
+};
+
+static const char *const first_names[] = {
+	"James", "Emily", "Michael", "Sarah", "David", "Laura", "Daniel",
+	"Olivia", "Robert", "Emma", "Thomas", "Grace", "Kevin", "Rachel",
+	"Peter", "Anna",
+};
+
+static const char *const last_names[] = {
+	"Smith", "Johnson", "Brown", "Taylor", "Wilson", "Clarke", "Walker",
+	"Wright", "Hughes", "Green", "Baker", "Hall", "Turner", "Cooper",
+	"Morgan", "Bennett",
+};
+
+static const struct pair titles[] = {
+	{ "总经理", "General Manager" }, { "采购经理", "Purchasing Manager" },
+	{ "技术总监", "IT Director" }, { "财务经理", "Finance Manager" },
+	{ "运营主管", "Operations Lead" }, { "行政主管", "Office Manager" },
+};
+
+/* What a follow-up says, by its method and its next action. */
+static const struct coded methods[] = {
+	{ "phone", { "电话沟通了今年的采购计划，",
+	    "Called about this year's purchasing plans. " } },
+	{ "visit", { "上门拜访了采购负责人，",
+	    "Visited the purchasing lead on site. " } },
+	{ "email", { "邮件答复了客户提出的问题，",
+	    "Answered their questions by email. " } },
+	{ "meeting", { "与客户管理层开会讨论合作方向，",
+	    "Met their management to discuss working together. " } },
+};
+
+static const struct pair remarks[] = {
+	{ "对方比较关注售后服务，", "They care most about support. " },
+	{ "预算还在内部审批中，", "Their budget is still being approved. " },
+	{ "竞争对手也在接触该客户，", "A competitor is talking to them too. " },
+	{ "对现有系统的数据迁移有顾虑，",
+	    "They worry about migrating their data. " },
+	{ "", "" },
+};
+
+static const struct coded next_actions[] = {
+	{ "send_materials", { "约定本周内发送产品资料。",
+	    "We will send product materials this week." } },
+	{ "demo", { "技术团队希望看系统演示，待定时间。",
+	    "Their IT team wants a demo; date to be agreed." } },
+	{ "quote", { "需求范围已确认，需尽快提供正式报价。",
+	    "Scope is agreed; they need a formal quote soon." } },
+	{ "contract", { "价格基本谈妥，下一步推进合同签订。",
+	    "Pricing is mostly settled; next is the contract." } },
+};
+
+static const struct pair products[] = {
+	{ "CRM套件 年度订阅", "CRM suite, annual subscription" },
+	{ "ERP系统 实施", "ERP system rollout" },
+	{ "云托管服务", "Cloud hosting" }, { "咨询服务", "Consulting" },
+	{ "用户培训", "User training" },
+	{ "技术支持合同 续约", "Support contract renewal" },
+};
+
+static const struct weighted grades[] = {
+	{ "strategic", 5 }, { "key", 20 }, { "normal", 50 },
+	{ "potential", 25 },
+};
+
+static const char *const budgets[] = {
+	"lt100k", "100k_300k", "300k_500k", "gt500k",
+};
+
+static const struct weighted satisfactions[] = {
+	{ "5", 25 }, { "4", 40 }, { "3", 20 }, { "2", 10 }, { "1", 5 },
+};
+
+/* ------------------------------------------------------------ random */
+
+/* xorshift64*: fast and repeatable; demo data, not security. */
+struct rng {
+	uint64_t	 s;
+};
+
+static uint64_t
+rng_next(struct rng *r)
+{
+	r->s ^= r->s >> 12;
+	r->s ^= r->s << 25;
+	r->s ^= r->s >> 27;
+	return r->s * 0x2545f4914f6cdd1dULL;
+}
+
+/* In [0, n) for 0 < n < 2^32; the modulo bias is immaterial here. */
+static long long
+rng_below(struct rng *r, long long n)
+{
+	return (long long)((rng_next(r) >> 32) % (uint64_t)n);
+}
+
+/* In [lo, hi]. */
+static long long
+rng_range(struct rng *r, long long lo, long long hi)
+{
+	return lo + rng_below(r, hi - lo + 1);
+}
+
+static int
+rng_percent(struct rng *r, int p)
+{
+	return rng_below(r, 100) < p;
+}
+
+static const char *
+rng_weighted(struct rng *r, const struct weighted *w, size_t n)
+{
+	long long	 total = 0, x;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		total += w[i].weight;
+	x = rng_below(r, total);
+	for (i = 0; x >= w[i].weight; i++)
+		x -= w[i].weight;
+	return w[i].code;
+}
+
+/* ------------------------------------------------------------ formats */
+
+/* Write v as exactly n decimal digits. */
+static void
+put_digits(char *p, long long v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/*
+ * Seconds since 1970 as "YYYY-MM-DD HH:MM:SS" (or its first 10 bytes for a
+ * date), by Howard Hinnant's days_to_civil: the generator formats millions
+ * of these and needs no time zone, as it works in company time throughout.
+ */
+static char *
+fmt_time(char out[TIME_MAX], long long t, int date_only)
+{
+	long long	 z, era, doe, yoe, doy, mp, d, m, y, s;
+
+	z = t / DAY + 719468;
+	era = z / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y = yoe + era * 400 + (m <= 2);
+	s = t % DAY;
+	put_digits(out, y, 4);
+	out[4] = '-';
+	put_digits(out + 5, m, 2);
+	out[7] = '-';
+	put_digits(out + 8, d, 2);
+	if (date_only) {
+		out[10] = '\0';
+		return out;
+	}
+	out[10] = ' ';
+	put_digits(out + 11, s / 3600, 2);
+	out[13] = ':';
+	put_digits(out + 14, s / 60 % 60, 2);
+	out[16] = ':';
+	put_digits(out + 17, s % 60, 2);
+	out[19] = '\0';
+	return out;
+}
+
+/* A non-negative v / 10^dec as DECIMAL text: "1234.50" for (123450, 2). */
+static char *
+fmt_fixed(char out[FIXED_MAX], long long v, int dec)
+{
+	char	 rev[FIXED_MAX];
+	int	 n = 0, i;
+
+	do {
+		if (n == dec && dec > 0)
+			rev[n++] = '.';
+		rev[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0 || n <= dec);
+	for (i = 0; i < n; i++)
+		out[i] = rev[n - 1 - i];
+	out[n] = '\0';
+	return out;
+}
+
+/* Lowercase letters and digits of s: a brand as a mail domain label. */
+static char *
+slug(struct arena *a, const char *s)
+{
+	char	*out = arena_strdup(a, s), *p = out;
+
+	for (; *s != '\0'; s++)
+		if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
+			*p++ = *s;
+		else if (*s >= 'A' && *s <= 'Z')
+			*p++ = (char)(*s - 'A' + 'a');
+	*p = '\0';
+	return out;
+}
+
+/* ------------------------------------------------------------ generator */
+
+struct owner {
+	long long	 id;
+	long long	 team_id;	/* 0: no team */
+};
+
+/* How many records hang off a customer (inclusive ranges). */
+struct profile {
+	int	 contacts_min, contacts_max;
+	int	 followups_max;
+	int	 orders_max;
+};
+
+/* Demo: 1-3 contacts, 0-5 follow-ups, 0-6 orders each. */
+static const struct profile demo_profile = { 1, 3, 5, 6 };
+/* Bench: on average 1.5 contacts, 3 follow-ups, 2 orders each. */
+static const struct profile bench_profile = { 1, 2, 6, 4 };
+
+struct gen {
+	struct rng		 rng;
+	long long		 now;		/* company time, s since 1970 */
+	const struct owner	*owners;
+	size_t			 nowners;
+	const struct profile	*profile;
+	long long		 mobiles;	/* serial of the next mobile */
+};
+
+struct contact {
+	const char	*name;
+	const char	*title;
+	const char	*email;		/* or NULL */
+	char		 mobile[12];
+	int		 is_key;
+	long long	 created;
+};
+
+struct followup {
+	long long	 at;
+	const char	*method;
+	const char	*content;
+	const char	*next_action;
+	long long	 due;
+	int		 done;
+};
+
+struct order {
+	long long	 at;		/* order date and creation time */
+	long long	 amount;	/* cents */
+	long long	 margin;	/* hundredths of a percent */
+	const char	*note;		/* or NULL */
+};
+
+/* Times are company-time seconds since 1970; 0 means NULL. */
+struct customer {
+	const char		*name;
+	const char		*sortkey;
+	size_t			 sortlen;
+	const char		*tokens;
+	const char		*industry;
+	const char		*grade;
+	const struct owner	*owner;
+	const char		*address;
+	const char		*budget;	/* or NULL */
+	long long		 purchase;	/* a date */
+	const char		*satisfaction;	/* or NULL */
+	long long		 order_total;	/* cents */
+	long long		 last_followup;
+	long long		 created;
+	long long		 updated;
+	int			 latin;		/* an English name */
+	size_t			 ncontacts, nfollowups, norders;
+	struct contact		 contacts[CONTACTS_MAX];
+	struct followup		 followups[FOLLOWUPS_MAX];
+	struct order		 orders[ORDERS_MAX];
+};
+
+static void
+gen_init(struct gen *g, uint64_t seed, long long now,
+    const struct owner *owners, size_t nowners, const struct profile *p)
+{
+	memset(g, 0, sizeof(*g));
+	g->rng.s = seed;
+	g->now = now;
+	g->owners = owners;
+	g->nowners = nowners;
+	g->profile = p;
+}
+
+/* Name, address and mail domain in the customer's language. */
+static const char *
+gen_name(struct gen *g, struct arena *a, struct customer *c)
+{
+	const struct city	*city = &PICK(&g->rng, cities);
+	const struct coded	*trade = &PICK(&g->rng, trades);
+	const struct pair	*district = &PICK(&g->rng, city->district);
+	const struct pair	*road = &PICK(&g->rng, roads);
+	const struct pair	*brand;
+	const char		*en;
+	long long		 no = rng_range(&g->rng, 1, 999);
+
+	c->industry = trade->code;
+	c->latin = rng_percent(&g->rng, 30);
+	if (c->latin) {
+		en = PICK(&g->rng, brands_en);
+		c->name = arena_printf(a, "%s %s %s", en, trade->word.en,
+		    PICK(&g->rng, suffixes_en));
+		c->address = arena_printf(a, "%lld %s, %s, %s", no, road->en,
+		    district->en, city->name.en);
+		return arena_printf(a, "%s.com", slug(a, en));
+	}
+	brand = &PICK(&g->rng, brands_zh);
+	/* Both forms are common: 上海华信科技…, 华信科技（上海）… */
+	if (rng_percent(&g->rng, 70))
+		c->name = arena_printf(a, "%s%s%s%s", city->name.zh,
+		    brand->zh, trade->word.zh, PICK(&g->rng, suffixes_zh));
+	else
+		c->name = arena_printf(a, "%s%s（%s）%s", brand->zh,
+		    trade->word.zh, city->name.zh, PICK(&g->rng, suffixes_zh));
+	c->address = arena_printf(a, "%s市%s%s%lld号", city->name.zh,
+	    district->zh, road->zh, no);
+	return arena_printf(a, "%s.com.cn", brand->en);
+}
+
+/*
+ * n times from start to the generator's now, in ascending order: records
+ * are stored oldest first, as if entered as they happened.
+ */
+static void
+gen_times(struct gen *g, long long start, long long *t, size_t n)
+{
+	long long	 x;
+	size_t		 i, j;
+
+	for (i = 0; i < n; i++) {
+		x = start + rng_below(&g->rng, g->now - start + 1);
+		for (j = i; j > 0 && t[j - 1] > x; j--)
+			t[j] = t[j - 1];
+		t[j] = x;
+	}
+}
+
+/* A unique mobile number for every serial below MOBILE_SPACE. */
+static void
+gen_mobile(struct gen *g, char out[12])
+{
+	long long	 tail;
+
+	tail = (g->mobiles++ % MOBILE_SPACE * MOBILE_MUL + MOBILE_ADD) %
+	    MOBILE_SPACE;
+	out[0] = '1';
+	out[1] = (char)('0' + rng_range(&g->rng, 3, 9));
+	put_digits(out + 2, tail, 9);
+	out[11] = '\0';
+}
+
+static void
+gen_contact(struct gen *g, struct arena *a, const struct customer *c,
+    const char *domain, struct contact *p)
+{
+	const struct pair	*sur, *given;
+	const char		*first, *last, *mail;
+
+	if (c->latin) {
+		first = PICK(&g->rng, first_names);
+		last = PICK(&g->rng, last_names);
+		p->name = arena_printf(a, "%s %s", first, last);
+		p->title = PICK(&g->rng, titles).en;
+		mail = arena_printf(a, "%s.%s", slug(a, first), slug(a, last));
+	} else {
+		sur = &PICK(&g->rng, surnames);
+		given = &PICK(&g->rng, given_names);
+		p->name = arena_printf(a, "%s%s", sur->zh, given->zh);
+		p->title = PICK(&g->rng, titles).zh;
+		mail = arena_printf(a, "%s.%s", given->en, sur->en);
+	}
+	p->email = rng_percent(&g->rng, 60) ?
+	    arena_printf(a, "%s@%s", mail, domain) : NULL;
+	gen_mobile(g, p->mobile);
+	/* The key contact came with the customer, the others later. */
+	if (p->is_key)
+		p->created = c->created;
+	else
+		gen_times(g, c->created, &p->created, 1);
+}
+
+/* Follow-ups within the last 90 days; only the newest is still open. */
+static void
+gen_followups(struct gen *g, struct arena *a, struct customer *c)
+{
+	struct followup		*f;
+	const struct coded	*m, *next;
+	const struct pair	*remark;
+	long long		 at[FOLLOWUPS_MAX], today = g->now / DAY;
+	size_t			 i, n;
+
+	n = c->nfollowups = (size_t)rng_range(&g->rng, 0,
+	    g->profile->followups_max);
+	gen_times(g, c->created > g->now - 90 * DAY ? c->created :
+	    g->now - 90 * DAY, at, n);
+	for (i = 0; i < n; i++) {
+		f = &c->followups[i];
+		m = &PICK(&g->rng, methods);
+		next = &PICK(&g->rng, next_actions);
+		remark = &PICK(&g->rng, remarks);
+		f->at = at[i];
+		f->method = m->code;
+		f->next_action = next->code;
+		f->content = c->latin ?
+		    arena_printf(a, "%s%s%s", m->word.en, remark->en,
+		    next->word.en) :
+		    arena_printf(a, "%s%s%s", m->word.zh, remark->zh,
+		    next->word.zh);
+		/* Due 10 days ago to 14 ahead, but never before it was set. */
+		f->due = today + rng_range(&g->rng, -10, 14);
+		if (f->due < f->at / DAY)
+			f->due = f->at / DAY;
+		f->due *= DAY;
+		f->done = i + 1 < n;
+	}
+	c->last_followup = n ? at[n - 1] : 0;
+}
+
+/* Orders within the last two years, and the totals the profile shows. */
+static void
+gen_orders(struct gen *g, struct customer *c)
+{
+	struct order	*o;
+	long long	 at[ORDERS_MAX], a1, a2;
+	size_t		 i;
+
+	c->norders = (size_t)rng_range(&g->rng, 0, g->profile->orders_max);
+	c->order_total = 0;
+	gen_times(g, c->created > g->now - 730 * DAY ? c->created :
+	    g->now - 730 * DAY, at, c->norders);
+	for (i = 0; i < c->norders; i++) {
+		o = &c->orders[i];
+		o->at = at[i];
+		/* The smaller of two draws: small orders are more common. */
+		a1 = rng_range(&g->rng, 100000, 50000000);
+		a2 = rng_range(&g->rng, 100000, 50000000);
+		o->amount = a1 < a2 ? a1 : a2;
+		o->margin = rng_range(&g->rng, 500, 4000);
+		o->note = rng_percent(&g->rng, 50) ? NULL : c->latin ?
+		    PICK(&g->rng, products).en : PICK(&g->rng, products).zh;
+		c->order_total += o->amount;
+	}
+}
+
+/* One customer with everything that hangs off it, in arena a. */
+static void
+gen_customer(struct gen *g, struct arena *a, struct customer *c)
+{
+	const char	*domain;
+	size_t		 i;
+
+	memset(c, 0, sizeof(*c));
+	domain = gen_name(g, a, c);
+	c->sortkey = sortkey(a, c->name, &c->sortlen);
+	c->tokens = search_tokens(a, c->name);
+	c->grade = rng_weighted(&g->rng, grades, NITEMS(grades));
+	c->owner = &g->owners[rng_below(&g->rng, (long long)g->nowners)];
+	c->created = g->now - rng_below(&g->rng, 3 * 365 * DAY);
+	gen_times(g, c->created, &c->updated, 1);
+	if (rng_percent(&g->rng, 60))
+		c->budget = PICK(&g->rng, budgets);
+	if (rng_percent(&g->rng, 40))
+		c->purchase = (g->now / DAY + rng_range(&g->rng, -180, 365)) *
+		    DAY;
+	if (rng_percent(&g->rng, 50))
+		c->satisfaction = rng_weighted(&g->rng, satisfactions,
+		    NITEMS(satisfactions));
+	c->ncontacts = (size_t)rng_range(&g->rng, g->profile->contacts_min,
+	    g->profile->contacts_max);
+	for (i = 0; i < c->ncontacts; i++) {
+		c->contacts[i].is_key = i == 0;
+		gen_contact(g, a, c, domain, &c->contacts[i]);
+	}
+	gen_followups(g, a, c);
+	gen_orders(g, c);
+}
+
+/* ------------------------------------------------------------ database */
+
+/* Company time now, as the generator counts it; -1 on error. */
+static long long
+db_now(struct db *db, struct arena *a)
+{
+	long long	 now;
+
+	if ((now = db_int_query(db, a, sql_now, -1, "")) <= 0)
+		fprintf(stderr, "crmctl: cannot read the time from the "
+		    "database\n");
+	return now > 0 ? now : -1;
+}
+
+/* Run a prepared INSERT or UPDATE; the new row's id, or -1. */
+static long long
+db_run(struct dbq *q)
+{
+	long long	 id = -1;
+
+	if (db_step(q) != DB_ERROR)
+		id = db_insert_id(q);
+	if (db_finish(q) != 0)
+		return -1;
+	return id;
+}
+
+static void
+bind_id(struct dbq *q, unsigned idx, long long id)
+{
+	if (id == 0)
+		db_bind_null(q, idx);
+	else
+		db_bind_int(q, idx, id);
+}
+
+/* Bind a time (or a date) as text, NULL for 0; buf must outlive q. */
+static void
+bind_time(struct dbq *q, unsigned idx, long long t, int date_only,
+    char buf[TIME_MAX])
+{
+	if (t == 0)
+		db_bind_null(q, idx);
+	else
+		db_bind_text(q, idx, fmt_time(buf, t, date_only));
+}
+
+/* The sales reps and directors who own customers, in out (arena a). */
+static long long
+db_sellers(struct db *db, struct arena *a, struct owner **out)
+{
+	struct dbq	 q;
+	struct owner	*o = NULL, *grown;
+	long long	 n = 0, cap = 0;
+	enum db_rc	 rc;
+
+	if (db_prepare(&q, db, a, sql_sellers) == -1)
+		return -1;
+	while ((rc = db_step(&q)) == DB_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			grown = arena_calloc(a, (size_t)cap, sizeof(*o));
+			if (n)
+				memcpy(grown, o, (size_t)n * sizeof(*o));
+			o = grown;
+		}
+		o[n].id = db_int(&q, 0);
+		o[n].team_id = db_int(&q, 1);
+		n++;
+	}
+	if (db_finish(&q) != 0 || rc == DB_ERROR)
+		return -1;
+	*out = o;
+	return n;
+}
+
+/* ------------------------------------------------------------ demo-logins */
+
+/* The demo logins that exist in the database; -1 if none or on error. */
+static int
+logins_print(struct db *db, struct arena *a)
+{
+	size_t		 i;
+	long long	 n;
+	int		 shown = 0;
+
+	for (i = 0; i < NITEMS(demo_users); i++) {
+		n = db_int_query(db, a, sql_user_exists, -1, "s",
+		    demo_users[i].login);
+		if (n < 0) {
+			fprintf(stderr, "crmctl: cannot read app_user\n");
+			return -1;
+		}
+		if (n == 0)
+			continue;
+		if (shown++ == 0)
+			printf("%-12s %-22s %s\n", "login", "password", "role");
+		printf("%-12s %-22s %s\n", demo_users[i].login,
+		    demo_users[i].password, demo_users[i].role);
+	}
+	if (shown == 0) {
+		fprintf(stderr, "crmctl: no demo users: run seed-demo\n");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmd_demo_logins(struct db *db, struct arena *a, char **argv)
+{
+	(void)argv;
+	return logins_print(db, a);
+}
+
+/* ------------------------------------------------------------ seed-demo */
+
+static long long
+seed_team(struct db *db, struct arena *a, const char *name)
+{
+	struct dbq	 q;
+
+	if (db_prepare(&q, db, a, sql_team_insert) == -1)
+		return -1;
+	db_bind_text(&q, 0, name);
+	return db_run(&q);
+}
+
+/* Insert u with its role; its id, or -1. team_id 0 is no team. */
+static long long
+seed_user(struct db *db, struct arena *a, const struct demo_user *u,
+    long long team_id)
+{
+	struct dbq	 q;
+	char		*hash;
+	long long	 id;
+
+	if (password_hash(a, u->password, &hash) == -1) {
+		fprintf(stderr, "crmctl: password_hash failed\n");
+		return -1;
+	}
+	if (db_prepare(&q, db, a, sql_user_insert) == -1)
+		return -1;
+	db_bind_text(&q, 0, u->login);
+	db_bind_text(&q, 1, u->name);
+	db_bind_text(&q, 2, arena_printf(a, "%s@example.com", u->login));
+	db_bind_text(&q, 3, hash);
+	bind_id(&q, 4, team_id);
+	db_bind_text(&q, 5, u->lang);
+	if ((id = db_run(&q)) == -1)
+		return -1;
+	/* One row, or the role code is not in 003_reference.sql. */
+	if (db_exec(db, a, sql_user_role, "is", id, u->role) != 1) {
+		fprintf(stderr, "crmctl: no role %s\n", u->role);
+		return -1;
+	}
+	return id;
+}
+
+/* The teams, then the users, then who leads which team. */
+static int
+seed_people(struct db *db, struct arena *a)
+{
+	long long	 team_ids[NITEMS(demo_teams)], user_ids[NITEMS(demo_users)];
+	long long	 team_id;
+	size_t		 i, j;
+
+	for (i = 0; i < NITEMS(demo_teams); i++)
+		if ((team_ids[i] = seed_team(db, a, demo_teams[i].name)) == -1)
+			return -1;
+	for (i = 0; i < NITEMS(demo_users); i++) {
+		team_id = 0;
+		for (j = 0; j < NITEMS(demo_teams); j++)
+			if (demo_users[i].team != NULL &&
+			    strcmp(demo_users[i].team, demo_teams[j].name) == 0)
+				team_id = team_ids[j];
+		user_ids[i] = seed_user(db, a, &demo_users[i], team_id);
+		if (user_ids[i] == -1)
+			return -1;
+	}
+	for (i = 0; i < NITEMS(demo_teams); i++)
+		for (j = 0; j < NITEMS(demo_users); j++)
+			if (demo_teams[i].leader != NULL &&
+			    strcmp(demo_teams[i].leader,
+			    demo_users[j].login) == 0 &&
+			    db_exec(db, a, sql_team_leader, "ii", user_ids[j],
+			    team_ids[i]) != 1)
+				return -1;
+	return 0;
+}
+
+static int
+seed_contact(struct db *db, struct arena *a, long long customer_id,
+    const struct contact *p)
+{
+	struct dbq	 q;
+	char		 created[TIME_MAX];
+
+	if (db_prepare(&q, db, a, sql_contact_insert) == -1)
+		return -1;
+	db_bind_int(&q, 0, customer_id);
+	db_bind_text(&q, 1, p->name);
+	db_bind_text(&q, 2, p->title);
+	db_bind_text(&q, 3, p->mobile);
+	db_bind_text(&q, 4, p->email);
+	db_bind_int(&q, 5, p->is_key);
+	bind_time(&q, 6, p->created, 0, created);
+	return db_run(&q) == -1 ? -1 : 0;
+}
+
+static int
+seed_followup(struct db *db, struct arena *a, long long customer_id,
+    long long author_id, const struct followup *f)
+{
+	struct dbq	 q;
+	char		 at[TIME_MAX], due[TIME_MAX];
+
+	if (db_prepare(&q, db, a, sql_followup_insert) == -1)
+		return -1;
+	db_bind_int(&q, 0, customer_id);
+	db_bind_int(&q, 1, author_id);
+	bind_time(&q, 2, f->at, 0, at);
+	db_bind_text(&q, 3, f->method);
+	db_bind_text(&q, 4, f->content);
+	db_bind_text(&q, 5, f->next_action);
+	bind_time(&q, 6, f->due, 1, due);
+	db_bind_int(&q, 7, f->done);
+	return db_run(&q) == -1 ? -1 : 0;
+}
+
+static int
+seed_order(struct db *db, struct arena *a, long long customer_id,
+    long long author_id, const struct order *o)
+{
+	struct dbq	 q;
+	char		 day[TIME_MAX], at[TIME_MAX];
+	char		 amount[FIXED_MAX], margin[FIXED_MAX];
+
+	if (db_prepare(&q, db, a, sql_order_insert) == -1)
+		return -1;
+	db_bind_int(&q, 0, customer_id);
+	bind_time(&q, 1, o->at, 1, day);
+	db_bind_text(&q, 2, fmt_fixed(amount, o->amount, 2));
+	db_bind_text(&q, 3, fmt_fixed(margin, o->margin, 2));
+	db_bind_text(&q, 4, o->note);
+	db_bind_int(&q, 5, author_id);
+	bind_time(&q, 6, o->at, 0, at);
+	return db_run(&q) == -1 ? -1 : 0;
+}
+
+static int
+seed_customer(struct db *db, struct arena *a, const char *code,
+    const struct customer *c)
+{
+	struct dbq	 q;
+	char		 purchase[TIME_MAX], last[TIME_MAX], created[TIME_MAX];
+	char		 updated[TIME_MAX], total[FIXED_MAX];
+	long long	 id;
+	size_t		 i;
+
+	if (db_prepare(&q, db, a, sql_customer_insert) == -1)
+		return -1;
+	db_bind_text(&q, 0, code);
+	db_bind_text(&q, 1, c->name);
+	db_bind_blob(&q, 2, c->sortkey, c->sortlen);
+	db_bind_text(&q, 3, c->industry);
+	db_bind_text(&q, 4, c->grade);
+	db_bind_int(&q, 5, c->owner->id);
+	bind_id(&q, 6, c->owner->team_id);
+	db_bind_text(&q, 7, c->address);
+	db_bind_text(&q, 8, c->budget);
+	bind_time(&q, 9, c->purchase, 1, purchase);
+	db_bind_text(&q, 10, c->satisfaction);
+	db_bind_int(&q, 11, (long long)c->norders);
+	db_bind_text(&q, 12, fmt_fixed(total, c->order_total, 2));
+	bind_time(&q, 13, c->last_followup, 0, last);
+	db_bind_text(&q, 14, c->tokens);
+	bind_time(&q, 15, c->created, 0, created);
+	bind_time(&q, 16, c->updated, 0, updated);
+	if ((id = db_run(&q)) == -1)
+		return -1;
+	for (i = 0; i < c->ncontacts; i++)
+		if (seed_contact(db, a, id, &c->contacts[i]) == -1)
+			return -1;
+	for (i = 0; i < c->nfollowups; i++)
+		if (seed_followup(db, a, id, c->owner->id,
+		    &c->followups[i]) == -1)
+			return -1;
+	for (i = 0; i < c->norders; i++)
+		if (seed_order(db, a, id, c->owner->id, &c->orders[i]) == -1)
+			return -1;
+	return 0;
+}
+
+/* The customers, coded CRM<year>001 on, and the serial the app goes on from. */
+static int
+seed_customers(struct db *db, struct arena *a, long long now)
+{
+	struct arena	*batch;
+	struct owner	*owners;
+	struct gen	 g;
+	struct customer	 c;
+	char		 year[TIME_MAX], code[CODE_MAX];
+	long long	 n;
+	int		 i, rc = 0;
+
+	if ((n = db_sellers(db, a, &owners)) <= 0)
+		return -1;
+	gen_init(&g, SEED_DEMO, now, owners, (size_t)n, &demo_profile);
+	fmt_time(year, now, 1);
+	year[4] = '\0';	/* the period is the year */
+	batch = arena_new();
+	for (i = 1; i <= DEMO_CUSTOMERS && rc == 0; i++) {
+		arena_reset(batch);
+		gen_customer(&g, batch, &c);
+		snprintf(code, sizeof(code), "CRM%.4s%03d", year, i);
+		rc = seed_customer(db, batch, code, &c);
+	}
+	arena_free(batch);
+	if (rc == 0 && db_exec(db, a, sql_serial_set, "si", year,
+	    (long long)DEMO_CUSTOMERS) < 0)
+		rc = -1;
+	return rc;
+}
+
+static int
+cmd_seed_demo(struct db *db, struct arena *a, char **argv)
+{
+	long long	 users, now;
+
+	(void)argv;
+	if (crypto_init() == -1) {
+		fprintf(stderr, "crmctl: libgcrypt initialisation failed\n");
+		return -1;
+	}
+	if ((now = db_now(db, a)) == -1 || db_begin(db) == -1)
+		return -1;
+	/* Locked, so a concurrent seed-demo waits and then finds our rows. */
+	if ((users = db_int_query(db, a, sql_user_count_locked, -1, "")) < 0)
+		goto fail;
+	if (users > 0) {
+		db_rollback(db);
+		printf("demo data already present\n");
+		return logins_print(db, a);
+	}
+	if (seed_people(db, a) == -1 || seed_customers(db, a, now) == -1 ||
+	    db_commit(db) == -1)
+		goto fail;
+	return logins_print(db, a);
+fail:
+	db_rollback(db);
+	fprintf(stderr, "crmctl: seed-demo failed; nothing was stored\n");
+	return -1;
+}
+
+/* ------------------------------------------------------------ gen-bench */
+
+/* A LOAD DATA file: tab-separated, backslash escapes, \N for NULL. */
+struct tsv {
+	FILE		*f;
+	const char	*name;
+	long long	 rows;
+	int		 fields;	/* written on the current row */
+};
+
+static void
+tsv_sep(struct tsv *t)
+{
+	if (t->fields++ > 0)
+		putc_unlocked('\t', t->f);
+}
+
+static void
+tsv_text(struct tsv *t, const char *s)
+{
+	tsv_sep(t);
+	if (s == NULL) {
+		fputs_unlocked("\\N", t->f);
+		return;
+	}
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '\\':
+			fputs_unlocked("\\\\", t->f);
+			break;
+		case '\t':
+			fputs_unlocked("\\t", t->f);
+			break;
+		case '\n':
+			fputs_unlocked("\\n", t->f);
+			break;
+		case '\r':
+			fputs_unlocked("\\r", t->f);
+			break;
+		default:
+			putc_unlocked(*s, t->f);
+		}
+}
+
+static void
+tsv_fixed(struct tsv *t, long long v, int dec)
+{
+	char	 buf[FIXED_MAX];
+
+	tsv_text(t, fmt_fixed(buf, v, dec));
+}
+
+/* An id; 0 is NULL. */
+static void
+tsv_id(struct tsv *t, long long id)
+{
+	if (id == 0)
+		tsv_text(t, NULL);
+	else
+		tsv_fixed(t, id, 0);
+}
+
+/* A time or a date; 0 is NULL. */
+static void
+tsv_time(struct tsv *t, long long v, int date_only)
+{
+	char	 buf[TIME_MAX];
+
+	tsv_text(t, v == 0 ? NULL : fmt_time(buf, v, date_only));
+}
+
+static void
+tsv_end(struct tsv *t)
+{
+	putc_unlocked('\n', t->f);
+	t->fields = 0;
+	t->rows++;
+}
+
+enum { TSV_CUSTOMER, TSV_CONTACT, TSV_FOLLOWUP, TSV_ORDER, TSV_N };
+
+static const char *const tsv_names[TSV_N] = {
+	"customer.tsv", "contact.tsv", "followup.tsv", "customer_order.tsv",
+};
+
+/* The column order bench/load.sh names for each file. */
+static void
+bench_write(struct tsv *out, struct arena *a, long long id, const char *code,
+    const struct customer *c)
+{
+	struct tsv	*t = &out[TSV_CUSTOMER];
+	size_t		 i;
+
+	tsv_fixed(t, id, 0);
+	tsv_text(t, code);
+	tsv_text(t, c->name);
+	tsv_text(t, token_hex(a, c->sortkey, c->sortlen));
+	tsv_text(t, c->industry);
+	tsv_text(t, c->grade);
+	tsv_fixed(t, c->owner->id, 0);
+	tsv_id(t, c->owner->team_id);
+	tsv_text(t, c->address);
+	tsv_text(t, c->budget);
+	tsv_time(t, c->purchase, 1);
+	tsv_text(t, c->satisfaction);
+	tsv_fixed(t, (long long)c->norders, 0);
+	tsv_fixed(t, c->order_total, 2);
+	tsv_time(t, c->last_followup, 0);
+	tsv_text(t, c->tokens);
+	tsv_time(t, c->created, 0);
+	tsv_time(t, c->updated, 0);
+	tsv_end(t);
+	for (i = 0, t = &out[TSV_CONTACT]; i < c->ncontacts; i++) {
+		tsv_fixed(t, id, 0);
+		tsv_text(t, c->contacts[i].name);
+		tsv_text(t, c->contacts[i].title);
+		tsv_text(t, c->contacts[i].mobile);
+		tsv_text(t, c->contacts[i].email);
+		tsv_fixed(t, c->contacts[i].is_key, 0);
+		tsv_time(t, c->contacts[i].created, 0);
+		tsv_end(t);
+	}
+	for (i = 0, t = &out[TSV_FOLLOWUP]; i < c->nfollowups; i++) {
+		tsv_fixed(t, id, 0);
+		tsv_fixed(t, c->owner->id, 0);
+		tsv_time(t, c->followups[i].at, 0);
+		tsv_text(t, c->followups[i].method);
+		tsv_text(t, c->followups[i].content);
+		tsv_text(t, c->followups[i].next_action);
+		tsv_time(t, c->followups[i].due, 1);
+		tsv_fixed(t, c->followups[i].done, 0);
+		tsv_end(t);
+	}
+	for (i = 0, t = &out[TSV_ORDER]; i < c->norders; i++) {
+		tsv_fixed(t, id, 0);
+		tsv_time(t, c->orders[i].at, 1);
+		tsv_fixed(t, c->orders[i].amount, 2);
+		tsv_fixed(t, c->orders[i].margin, 2);
+		tsv_text(t, c->orders[i].note);
+		tsv_fixed(t, c->owner->id, 0);
+		tsv_time(t, c->orders[i].at, 0);
+		tsv_end(t);
+	}
+}
+
+/* Close every open file; -1 if any write failed. */
+static int
+bench_close(struct tsv *out)
+{
+	int	 i, rc = 0;
+
+	for (i = 0; i < TSV_N; i++) {
+		if (out[i].f == NULL)
+			continue;
+		if (ferror(out[i].f) || fclose(out[i].f) == EOF) {
+			fprintf(stderr, "crmctl: %s: write failed\n",
+			    out[i].name);
+			rc = -1;
+		}
+		out[i].f = NULL;
+	}
+	return rc;
+}
+
+static int
+bench_open(struct tsv *out, struct arena *a, const char *dir)
+{
+	int	 i;
+
+	memset(out, 0, TSV_N * sizeof(*out));
+	for (i = 0; i < TSV_N; i++) {
+		out[i].name = arena_printf(a, "%s/%s", dir, tsv_names[i]);
+		if ((out[i].f = fopen(out[i].name, "w")) == NULL) {
+			fprintf(stderr, "crmctl: %s: %s\n", out[i].name,
+			    strerror(errno));
+			bench_close(out);
+			return -1;
+		}
+		/* Large writes: the files run to gigabytes. */
+		setvbuf(out[i].f, NULL, _IOFBF, 1 << 20);
+	}
+	return 0;
+}
+
+/*
+ * N customers after those already stored: ids and CRMB codes carry on from
+ * the largest id, and mobiles from the contact ids, so that a load on top
+ * of the demo (or an earlier load) collides with nothing.
+ */
+static int
+cmd_gen_bench(struct db *db, struct arena *a, char **argv)
+{
+	struct tsv	 out[TSV_N];
+	struct arena	*batch;
+	struct owner	*owners;
+	struct gen	 g;
+	struct customer	 c;
+	char		 code[CODE_MAX], *end;
+	long long	 n, nowners, first, contacts, now, id;
+	int		 i;
+
+	n = strtoll(argv[0], &end, 10);
+	if (*argv[0] == '\0' || *end != '\0' || n < 1 || n > BENCH_MAX) {
+		fprintf(stderr, "crmctl: N must be 1 to %d\n", BENCH_MAX);
+		return -1;
+	}
+	if ((now = db_now(db, a)) == -1 ||
+	    (nowners = db_sellers(db, a, &owners)) < 0 ||
+	    (first = db_int_query(db, a, sql_customer_max, -1, "")) < 0 ||
+	    (contacts = db_int_query(db, a, sql_contact_max, -1, "")) < 0)
+		return -1;
+	if (nowners == 0) {
+		fprintf(stderr, "crmctl: no active sales reps or directors "
+		    "to own customers: run seed-demo first\n");
+		return -1;
+	}
+	first++;
+	if (first + n - 1 > BENCH_MAX) {
+		fprintf(stderr, "crmctl: ids beyond %d would break the "
+		    "code format\n", BENCH_MAX);
+		return -1;
+	}
+	if (bench_open(out, a, argv[1]) == -1)
+		return -1;
+	gen_init(&g, SEED_BENCH ^ (uint64_t)first, now, owners,
+	    (size_t)nowners, &bench_profile);
+	g.mobiles = contacts;
+	batch = arena_new();
+	for (id = first; id < first + n; id++) {
+		arena_reset(batch);
+		gen_customer(&g, batch, &c);
+		snprintf(code, sizeof(code), "CRMB%07lld", id);
+		bench_write(out, batch, id, code, &c);
+	}
+	arena_free(batch);
+	if (bench_close(out) == -1)
+		return -1;
+	printf("customer ids %lld-%lld\n", first, first + n - 1);
+	for (i = 0; i < TSV_N; i++)
+		printf("%-20s %lld rows\n", tsv_names[i], out[i].rows);
+	return 0;
+}
+
+/* ------------------------------------------------------------ main */
+
+static const struct command {
+	const char	*name;
+	int		 nargs;
+	int		(*run)(struct db *, struct arena *, char **);
+} commands[] = {
+	{ "seed-demo", 0, cmd_seed_demo },
+	{ "demo-logins", 0, cmd_demo_logins },
+	{ "gen-bench", 2, cmd_gen_bench },
+};
+
+static void __attribute__((noreturn))
+usage(void)
+{
+	fprintf(stderr, "usage: crmctl --config FILE seed-demo\n"
+	    "       crmctl --config FILE demo-logins\n"
+	    "       crmctl --config FILE gen-bench N DIR\n");
+	exit(1);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option	 opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command		*cmd = NULL;
+	const char			*conf = NULL;
+	struct arena			*a;
+	struct db			*db;
+	size_t				 i;
+	int				 ch, rc;
+
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		if (ch == 'c')
+			conf = optarg;
+		else
+			usage();
+	argc -= optind;
+	argv += optind;
+	if (conf == NULL || argc < 1)
+		usage();
+	for (i = 0; i < NITEMS(commands); i++)
+		if (strcmp(argv[0], commands[i].name) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL || argc - 1 != cmd->nargs)
+		usage();
+	if (config_load(conf) == -1)
+		return 1;
+	/* Without log_open, database errors go to stderr, where we want them. */
+	db = db_open();
+	a = arena_new();
+	rc = cmd->run(db, a, argv + 1);
+	arena_free(a);
+	db_close(db);
+	return rc == 0 ? 0 : 1;
+}
