@@ -53,14 +53,6 @@ static const char sql_due[] =
     " WHERE f.author_id = ? AND f.done = 0 AND f.due_date <= CURDATE()"
     " AND c.deleted_at IS NULL ORDER BY f.due_date, f.id LIMIT 100";
 
-/*
- * A hash of a random password, verified when the login is unknown so that
- * an unknown login costs as much time as a wrong password.
- */
-static const char dummy_hash[] =
-    "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA"
-    "$lC8ZS8Rh1hPz0T6Xx0Q8m9GkqSgQ3Xr1r2cT4WkqK1Q";
-
 static const struct field login_fields[] = {
 	{ "login", FT_TEXT, FIELD_REQUIRED, 64, NULL, 0, 0 },
 	{ "password", FT_PASSWORD, FIELD_REQUIRED, 1024, NULL, 0, 0 },
@@ -87,6 +79,32 @@ login_page(struct ctx *c)
 	return http_page(c, "login.cs");
 }
 
+/* Raise a hash made with an older, lower cost to the current one. */
+static void
+rehash_if_weak(struct ctx *c, long long uid, const char *pw, const char *hash)
+{
+	char	*fresh;
+
+	if (password_needs_rehash(hash) == 1 &&
+	    password_hash(c->arena, pw, &fresh) == 0)
+		db_exec(c->db, c->arena, sql_user_rehash, "si", fresh, uid);
+}
+
+/* The stored hash of the signed-in user, or NULL. */
+static const char *
+current_hash(struct ctx *c)
+{
+	struct dbq	 q;
+	const char	*hash = NULL;
+
+	if (db_prepare(&q, c->db, c->arena, sql_user_hash) == -1)
+		return NULL;
+	db_bind_int(&q, 0, c->user->id);
+	if (db_step(&q) == DB_ROW)
+		hash = db_str(&q, 0);
+	return db_finish(&q) == DB_ERROR ? NULL : hash;
+}
+
 /* Record a failed attempt everywhere it must show. */
 static void
 login_failed(struct ctx *c, const char *login)
@@ -105,7 +123,6 @@ login_submit(struct ctx *c)
 	struct dbq	 q;
 	const char	*login, *pw, *hash = NULL, *next;
 	long long	 uid = 0, must_change = 0;
-	int		 ok;
 
 	if (form_read(c, login_fields, NFIELDS(login_fields), &f) != 0) {
 		c->status = 422;
@@ -132,21 +149,16 @@ login_submit(struct ctx *c)
 	}
 	if (db_finish(&q) == DB_ERROR)
 		return 500;
-	ok = password_verify(pw, hash ? hash : dummy_hash) == 1 && uid > 0;
-	if (!ok) {
+	if (hash == NULL)
+		password_spend(pw);
+	if (hash == NULL || password_verify(pw, hash) != 1) {
 		login_failed(c, login);
 		c->status = 422;
 		ctx_set(c, "Error", ctx_msg(c, "login.failed"));
 		return http_page(c, "login.cs");
 	}
 	db_exec(c->db, c->arena, sql_fail_clear, "s", login);
-	if (password_needs_rehash(hash)) {
-		char	*fresh;
-
-		if (password_hash(c->arena, pw, &fresh) == 0)
-			db_exec(c->db, c->arena, sql_user_rehash, "si", fresh,
-			    uid);
-	}
+	rehash_if_weak(c, uid, pw, hash);
 	if (session_start(c, uid) == -1)
 		return 500;
 	c->user = arena_alloc(c->arena, sizeof(*c->user));
@@ -186,18 +198,8 @@ password_submit(struct ctx *c)
 		goto invalid;
 	cur = form_value(&f, "current");
 	fresh = form_value(&f, "new");
-	hash = NULL;
-	{
-		struct dbq	q;
-
-		if (db_prepare(&q, c->db, c->arena, sql_user_hash) == -1)
-			return 500;
-		db_bind_int(&q, 0, c->user->id);
-		if (db_step(&q) == DB_ROW)
-			hash = db_str(&q, 0);
-		if (db_finish(&q) == DB_ERROR || hash == NULL)
-			return 500;
-	}
+	if ((hash = current_hash(c)) == NULL)
+		return 500;
 	if (password_verify(cur, hash) != 1) {
 		form_error(c, &f, "current", "password.wrong_current");
 		goto invalid;

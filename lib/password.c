@@ -264,6 +264,16 @@ password_verify(const char *pw, const char *encoded)
 	return rc;
 }
 
+void
+password_spend(const char *pw)
+{
+	unsigned char	salt[SALT_LEN] = { 0 }, tag[TAG_LEN];
+
+	(void)argon2id(tag, sizeof(tag), pw[0] ? pw : "-", salt, sizeof(salt),
+	    &cost);
+	explicit_bzero(tag, sizeof(tag));
+}
+
 int
 password_needs_rehash(const char *encoded)
 {

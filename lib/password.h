@@ -37,6 +37,11 @@ int	 password_hash(struct arena *, const char *pw, char **out);
 /* 1 if pw matches the PHC string, 0 if not, -1 if it is malformed. */
 int	 password_verify(const char *pw, const char *encoded);
 /* 1 if encoded is weaker than the current cost, 0 if not, -1 malformed. */
+/*
+ * Spend the time of one verification at the current cost, so that an
+ * unknown login answers as slowly as a wrong password.
+ */
+void	 password_spend(const char *pw);
 int	 password_needs_rehash(const char *encoded);
 /* Change the cost of new hashes; for tests and demo seeding only. */
 void	 password_set_cost(unsigned t, unsigned m_kib, unsigned p);

@@ -24,11 +24,41 @@ cp_len(const unsigned char *s)
 	return 4;
 }
 
-/* Is the code point at s a CJK-like character (three or four bytes)? */
+static unsigned long
+cp_decode(const unsigned char *s)
+{
+	switch (cp_len(s)) {
+	case 1:
+		return s[0];
+	case 2:
+		return (s[0] & 0x1fUL) << 6 | (s[1] & 0x3f);
+	case 3:
+		return (s[0] & 0x0fUL) << 12 | (s[1] & 0x3fUL) << 6 |
+		    (s[2] & 0x3f);
+	default:
+		return (s[0] & 0x07UL) << 18 | (s[1] & 0x3fUL) << 12 |
+		    (s[2] & 0x3fUL) << 6 | (s[3] & 0x3f);
+	}
+}
+
+/*
+ * Is the code point at s a CJK-like character? Punctuation of the wide
+ * ranges (、。（）《》, full-width brackets, dashes) separates words.
+ */
 static int
 is_wide(const unsigned char *s)
 {
-	return *s >= 0xe2;
+	unsigned long	cp = cp_decode(s);
+
+	if (cp < 0x2e80)
+		return 0;
+	if (cp >= 0x3000 && cp <= 0x303f)
+		return 0;
+	if (cp >= 0xff00 && cp <= 0xffef)
+		return (cp >= 0xff10 && cp <= 0xff19) ||
+		    (cp >= 0xff21 && cp <= 0xff3a) ||
+		    (cp >= 0xff41 && cp <= 0xff5a);
+	return 1;
 }
 
 enum tok_mode { TOK_INDEX, TOK_QUERY };
