@@ -159,7 +159,10 @@ static const char sql_contacts[] =
     "SELECT id, name, title, mobile, email, is_key FROM contact"
     " WHERE customer_id = ? ORDER BY is_key DESC, id LIMIT 200";
 static const char sql_contact_get[] =
-    "SELECT id, name, mobile, is_key FROM contact"
+    "SELECT id, name, mobile, is_key, title, email FROM contact"
+    " WHERE id = ? AND customer_id = ?";
+static const char sql_contact_update[] =
+    "UPDATE contact SET name = ?, title = ?, mobile = ?, email = ?"
     " WHERE id = ? AND customer_id = ?";
 static const char sql_contact_insert[] =
     "INSERT INTO contact (customer_id, name, title, mobile, email, is_key)"
@@ -968,9 +971,14 @@ contact_create(struct ctx *c)
 	return back_to(c, cu.id, "contacts");
 }
 
-/* Load contact ids[1] of customer ids[0]; its is_key into *key. */
+struct contact {
+	const char	*name, *mobile, *title, *email, *label;
+	int		 key;
+};
+
+/* Load contact ids[1] of customer ids[0]. */
 static int
-contact_load(struct ctx *c, const char **label, int *key)
+contact_load(struct ctx *c, struct contact *k)
 {
 	struct dbq	q;
 	int		found = 0;
@@ -981,9 +989,12 @@ contact_load(struct ctx *c, const char **label, int *key)
 	db_bind_int(&q, 1, c->ids[0]);
 	if (db_step(&q) == DB_ROW) {
 		found = 1;
-		*label = arena_printf(c->arena, "%s %s", db_str(&q, 1),
-		    db_str(&q, 2));
-		*key = (int)db_int(&q, 3);
+		k->name = db_str(&q, 1);
+		k->mobile = db_str(&q, 2);
+		k->key = (int)db_int(&q, 3);
+		k->title = db_str(&q, 4);
+		k->email = db_str(&q, 5);
+		k->label = arena_printf(c->arena, "%s %s", k->name, k->mobile);
 	}
 	if (db_finish(&q) == DB_ERROR)
 		return 500;
@@ -991,16 +1002,99 @@ contact_load(struct ctx *c, const char **label, int *key)
 }
 
 static int
+contact_edit(struct ctx *c)
+{
+	struct customer	cu;
+	struct contact	k;
+	int		rc;
+
+	if ((rc = customer_load(c, RT_CONTACT, ACT_EDIT, &cu)) != 0 ||
+	    (rc = contact_load(c, &k)) != 0)
+		return rc;
+	customer_to_hdf(c, &cu);
+	ctx_set_int(c, "Contact.id", c->ids[1]);
+	form_fill(c, "contact_name", k.name);
+	form_fill(c, "contact_title", k.title);
+	form_fill(c, "contact_mobile", k.mobile);
+	form_fill(c, "contact_email", k.email);
+	return http_page(c, "customers/contact_edit.cs");
+}
+
+/* Audit each changed contact field as contact.<field> of the customer. */
+static int
+audit_contact(struct ctx *c, long long customer, const struct contact *k,
+    struct form *f)
+{
+	static const struct { const char *field; size_t off; } cols[] = {
+		{ "contact_name", offsetof(struct contact, name) },
+		{ "contact_title", offsetof(struct contact, title) },
+		{ "contact_mobile", offsetof(struct contact, mobile) },
+		{ "contact_email", offsetof(struct contact, email) },
+	};
+	size_t		 i;
+	const char	*was;
+
+	for (i = 0; i < NFIELDS(cols); i++) {
+		was = *(const char *const *)((const char *)k + cols[i].off);
+		if (audit_field(c, "customer", customer, cols[i].field, was,
+		    form_value(f, cols[i].field)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+contact_update(struct ctx *c)
+{
+	struct customer	 cu;
+	struct contact	 k;
+	struct form	 f;
+	struct dbq	 q;
+	int		 rc;
+
+	if ((rc = customer_load(c, RT_CONTACT, ACT_EDIT, &cu)) != 0 ||
+	    (rc = contact_load(c, &k)) != 0)
+		return rc;
+	customer_to_hdf(c, &cu);
+	ctx_set_int(c, "Contact.id", c->ids[1]);
+	if (form_read(c, contact_fields, NFIELDS(contact_fields), &f) != 0)
+		goto invalid;
+	if (db_begin(c->db) == -1 ||
+	    db_prepare(&q, c->db, c->arena, sql_contact_update) == -1)
+		return 500;
+	db_bind_text(&q, 0, form_value(&f, "contact_name"));
+	db_bind_text(&q, 1, form_value(&f, "contact_title"));
+	db_bind_text(&q, 2, form_value(&f, "contact_mobile"));
+	db_bind_text(&q, 3, form_value(&f, "contact_email"));
+	db_bind_int(&q, 4, c->ids[1]);
+	db_bind_int(&q, 5, cu.id);
+	db_step(&q);
+	if (db_finish(&q) == DB_ERROR) {
+		db_rollback(c->db);
+		if (!db_last_was_duplicate(c->db))
+			return 500;
+		form_error(c, &f, "contact_mobile", "contact.mobile_taken");
+		goto invalid;
+	}
+	if (audit_contact(c, cu.id, &k, &f) == -1 || db_commit(c->db) == -1)
+		return 500;
+	return back_to(c, cu.id, "contacts");
+invalid:
+	c->status = 422;
+	return http_page(c, "customers/contact_edit.cs");
+}
+
+static int
 contact_delete(struct ctx *c)
 {
 	struct customer	 cu;
-	const char	*label;
-	int		 rc, key;
+	struct contact	 k;
+	int		 rc;
 
 	if ((rc = customer_load(c, RT_CONTACT, ACT_DELETE, &cu)) != 0 ||
-	    (rc = contact_load(c, &label, &key)) != 0)
+	    (rc = contact_load(c, &k)) != 0)
 		return rc;
-	if (key) {
+	if (k.key) {
 		/* The key decision maker is required: name another first. */
 		if (choice_load(c) == -1)
 			return 500;
@@ -1009,8 +1103,8 @@ contact_delete(struct ctx *c)
 	}
 	if (db_begin(c->db) == -1 || db_exec(c->db, c->arena,
 	    sql_contact_delete, "ii", c->ids[1], cu.id) != 1 ||
-	    audit_log(c, "contact_delete", "customer", cu.id, "contact", label,
-	    NULL) == -1 || db_commit(c->db) == -1)
+	    audit_log(c, "contact_delete", "customer", cu.id, "contact",
+	    k.label, NULL) == -1 || db_commit(c->db) == -1)
 		return 500;
 	return back_to(c, cu.id, "contacts");
 }
@@ -1019,18 +1113,18 @@ static int
 contact_make_key(struct ctx *c)
 {
 	struct customer	 cu;
-	const char	*label;
-	int		 rc, key;
+	struct contact	 k;
+	int		 rc;
 
 	if ((rc = customer_load(c, RT_CONTACT, ACT_EDIT, &cu)) != 0 ||
-	    (rc = contact_load(c, &label, &key)) != 0)
+	    (rc = contact_load(c, &k)) != 0)
 		return rc;
 	if (db_begin(c->db) == -1 ||
 	    db_exec(c->db, c->arena, sql_contact_unkey, "i", cu.id) < 0 ||
 	    db_exec(c->db, c->arena, sql_contact_key, "ii", c->ids[1],
 	    cu.id) != 1 ||
 	    audit_log(c, "contact_key", "customer", cu.id, "key_contact", NULL,
-	    label) == -1 || db_commit(c->db) == -1)
+	    k.label) == -1 || db_commit(c->db) == -1)
 		return 500;
 	return back_to(c, cu.id, "contacts");
 }
@@ -1146,6 +1240,10 @@ static const struct route routes[] = {
 	    ACT_DELETE, 0 },
 	{ METHOD_POST, "/customers/%d/contacts", contact_create, RT_CONTACT,
 	    ACT_CREATE, 0 },
+	{ METHOD_GET, "/customers/%d/contacts/%d/edit", contact_edit,
+	    RT_CONTACT, ACT_EDIT, 0 },
+	{ METHOD_POST, "/customers/%d/contacts/%d", contact_update,
+	    RT_CONTACT, ACT_EDIT, 0 },
 	{ METHOD_POST, "/customers/%d/contacts/%d/delete", contact_delete,
 	    RT_CONTACT, ACT_DELETE, 0 },
 	{ METHOD_POST, "/customers/%d/contacts/%d/key", contact_make_key,

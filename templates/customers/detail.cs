@@ -42,6 +42,7 @@
 <td><?cs var:k.mobile ?></td>
 <td><?cs var:k.email ?></td>
 <td>
+<?cs if:Can.contact_edit == 1 ?><a href="/customers/<?cs var:Customer.id ?>/contacts/<?cs var:k.id ?>/edit"><?cs var:L.form.edit ?></a><?cs /if ?>
 <?cs if:k.is_key != 1 ?>
 <?cs if:Can.contact_edit == 1 ?><form method="post" action="/customers/<?cs var:Customer.id ?>/contacts/<?cs var:k.id ?>/key" class="inline"><?cs call:csrf() ?><button type="submit"><?cs var:L.contact.make_key ?></button></form><?cs /if ?>
 <?cs if:Can.contact_delete == 1 ?><form method="post" action="/customers/<?cs var:Customer.id ?>/contacts/<?cs var:k.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="danger"><?cs var:L.form.delete ?></button></form><?cs /if ?>
