@@ -121,6 +121,11 @@ step_sqlmap() {
 	timed bash tests/sqlmap.sh
 }
 
+step_backup() {
+	need_instance
+	timed bash tests/backup.sh
+}
+
 step_apache() {
 	need_instance
 	timed bash tests/apache.sh
@@ -271,6 +276,7 @@ main() {
 	else
 		skip_step "Apache" "no tests/apache.sh"
 	fi
+	run_step "backup and restore" step_backup
 	run_step "sanitizer logs" step_sanitizer_logs
 
 	# Tear down before the summary so the summary stays the last output.
