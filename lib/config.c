@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "config.h"
 
@@ -93,4 +94,25 @@ config_load(const char *path)
 		rc = -1;
 	}
 	return rc;
+}
+
+int
+config_apply_time_zone(void)
+{
+	const char	*z = config.time_zone;
+	char		 tz[32];
+
+	if (strlen(z) != 6 || (z[0] != '+' && z[0] != '-') ||
+	    strspn(z + 1, "0123456789") != 2 || z[3] != ':' ||
+	    strspn(z + 4, "0123456789") != 2) {
+		fprintf(stderr, "time_zone must look like +08:00, not %s\n", z);
+		return -1;
+	}
+	/* POSIX TZ counts west of Greenwich: +08:00 is "<+0800>-08:00". */
+	snprintf(tz, sizeof(tz), "<%c%.2s%.2s>%c%.5s", z[0], z + 1, z + 4,
+	    z[0] == '+' ? '-' : '+', z + 1);
+	if (setenv("TZ", tz, 1) == -1)
+		return -1;
+	tzset();
+	return 0;
 }

@@ -23,5 +23,10 @@ extern struct config	config;
 
 /* Load path into the global config; 0 on success, -1 with a message on stderr. */
 int	config_load(const char *path);
+/*
+ * Make the process's local time the company's (time_zone, "+08:00"), as
+ * the database sessions' is, so "today" is the same day in C and in SQL.
+ */
+int	config_apply_time_zone(void);
 
 #endif

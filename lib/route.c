@@ -105,6 +105,12 @@ route_layout(struct ctx *c)
 {
 	ctx_set(c, "Lang", c->lang);
 	ctx_set(c, "Path", c->req.path);
+	/* Where the language switch returns: this very page when it was a GET. */
+	if (c->req.method == METHOD_GET && c->req.query_string != NULL &&
+	    c->req.query_string[0] != '\0')
+		ctx_setf(c, "Back", "%s?%s", c->req.path, c->req.query_string);
+	else
+		ctx_set(c, "Back", c->req.path);
 	ctx_set(c, "CSRF", csrf_token(c));
 	if (c->user != NULL) {
 		ctx_set(c, "User.name", c->user->name);

@@ -36,11 +36,13 @@
 
 static volatile sig_atomic_t	stopping;
 
+/* libfcgi retries an interrupted accept() unless told we are stopping. */
 static void
 on_term(int sig)
 {
 	(void)sig;
 	stopping = 1;
+	FCGX_ShutdownPending();
 }
 
 /* Without SA_RESTART, so a blocked accept() returns and the loop ends. */
@@ -240,7 +242,7 @@ server_main(int argc, char *argv[], const struct program *p)
 		usage(argv[0]);
 		return 2;
 	}
-	if (config_load(conf) == -1)
+	if (config_load(conf) == -1 || config_apply_time_zone() == -1)
 		return 1;
 	log_open(config.log_file);
 	signal(SIGPIPE, SIG_IGN);

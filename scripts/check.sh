@@ -121,6 +121,11 @@ step_sqlmap() {
 	timed bash tests/sqlmap.sh
 }
 
+step_programs_valgrind() {
+	need_instance
+	timed bash tests/valgrind.sh
+}
+
 step_backup() {
 	need_instance
 	timed bash tests/backup.sh
@@ -276,6 +281,7 @@ main() {
 	else
 		skip_step "Apache" "no tests/apache.sh"
 	fi
+	run_step "programs under valgrind" step_programs_valgrind
 	run_step "backup and restore" step_backup
 	run_step "sanitizer logs" step_sanitizer_logs
 

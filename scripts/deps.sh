@@ -7,7 +7,7 @@
 set -euo pipefail
 
 PACKAGES=(
-	build-essential pkg-config libfcgi-dev libmariadb-dev clearsilver-dev
+	build-essential pkg-config libfcgi-dev libfcgi-bin libmariadb-dev clearsilver-dev
 	zlib1g-dev libgcrypt20-dev check
 	mariadb-server mariadb-client nginx apache2 libapache2-mod-fcgid
 	chromium fonts-wqy-microhei fonts-noto-cjk

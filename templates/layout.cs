@@ -22,7 +22,7 @@
 <div class="tools">
 <form method="post" action="/lang" class="inline">
 <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-<input type="hidden" name="back" value="<?cs var:Path ?>">
+<input type="hidden" name="back" value="<?cs var:Back ?>">
 <?cs if:Lang == "zh-CN" ?>
 <button type="submit" name="lang" value="en" lang="en">English</button>
 <?cs else ?>

@@ -1394,7 +1394,7 @@ main(int argc, char *argv[])
 			cmd = &commands[i];
 	if (cmd == NULL || argc - 1 != cmd->nargs)
 		usage();
-	if (config_load(conf) == -1)
+	if (config_load(conf) == -1 || config_apply_time_zone() == -1)
 		return 1;
 	/* Without log_open, database errors go to stderr, where we want them. */
 	db = db_open();
