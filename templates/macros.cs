@@ -2,13 +2,16 @@
 <?cs def:field_error(n) ?><?cs if:Form[n].error ?> <span class="field-error" id="<?cs var:n ?>-error"><?cs var:Form[n].error ?></span><?cs /if ?><?cs /def ?>
 <?cs def:field_attrs(n, required) ?> id="f-<?cs var:n ?>" name="<?cs var:n ?>"<?cs if:required ?> required<?cs /if ?><?cs if:Form[n].error ?> aria-invalid="true" aria-describedby="<?cs var:n ?>-error"<?cs /if ?><?cs /def ?>
 
-<?cs def:field_input(n, label, type, required) ?>
+<?cs # autocomplete tells browsers and password managers the purpose (WCAG 1.3.5). ?>
+<?cs def:field_input_ac(n, label, type, required, autocomplete) ?>
 <div class="field<?cs if:Form[n].error ?> invalid<?cs /if ?>">
 <label for="f-<?cs var:n ?>"><?cs var:label ?><?cs if:required ?> <abbr title="<?cs var:L.form.required_mark ?>">*</abbr><?cs /if ?></label>
-<input type="<?cs var:type ?>"<?cs call:field_attrs(n, required) ?> value="<?cs if:type != "password" ?><?cs var:Form[n] ?><?cs /if ?>">
+<input type="<?cs var:type ?>"<?cs call:field_attrs(n, required) ?><?cs if:autocomplete ?> autocomplete="<?cs var:autocomplete ?>"<?cs /if ?> value="<?cs if:type != "password" ?><?cs var:Form[n] ?><?cs /if ?>">
 <?cs call:field_error(n) ?>
 </div>
 <?cs /def ?>
+
+<?cs def:field_input(n, label, type, required) ?><?cs call:field_input_ac(n, label, type, required, "") ?><?cs /def ?>
 
 <?cs def:field_textarea(n, label, required) ?>
 <div class="field<?cs if:Form[n].error ?> invalid<?cs /if ?>">

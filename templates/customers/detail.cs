@@ -80,9 +80,9 @@
 <?cs each:f = Followups ?><li>
 <p class="meta"><?cs var:f.at ?> · <?cs var:f.method ?> · <?cs var:f.author ?></p>
 <p class="content"><?cs var:f.content ?></p>
-<p class="meta"><?cs var:L.followup.action ?>: <?cs var:f.action ?> · <?cs var:L.followup.due ?> <?cs var:f.due ?>
+<div class="meta"><?cs var:L.followup.action ?>: <?cs var:f.action ?> · <?cs var:L.followup.due ?> <?cs var:f.due ?>
 <?cs if:f.done == 1 ?><span class="tag"><?cs var:L.followup.done ?></span><?cs elif:Can.followup_edit == 1 ?>
-<form method="post" action="/customers/<?cs var:Customer.id ?>/followups/<?cs var:f.id ?>/done" class="inline"><?cs call:csrf() ?><button type="submit"><?cs var:L.followup.mark_done ?></button></form><?cs /if ?></p>
+<form method="post" action="/customers/<?cs var:Customer.id ?>/followups/<?cs var:f.id ?>/done" class="inline"><?cs call:csrf() ?><button type="submit"><?cs var:L.followup.mark_done ?></button></form><?cs /if ?></div>
 </li>
 <?cs /each ?></ol>
 </section>

@@ -1,0 +1,412 @@
+// helpers.mjs - what the browser tests share: the browser, a fresh user,
+// sign-in, form submission, axe-core and the HTML validator.
+//
+// The tests run against a running instance: CRM_TEST_BASE (http://127.0.0.1:PORT)
+// and CRM_TEST_DB_SOCKET (its MariaDB, root by socket) come from scripts/check.sh.
+import { execFileSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { HtmlValidate } from 'html-validate';
+
+export const BASE = process.env.CRM_TEST_BASE;
+const DB_SOCKET = process.env.CRM_TEST_DB_SOCKET;
+if (!BASE || !DB_SOCKET) {
+	// Fail loudly: a silently skipped browser suite looks like a green one.
+	throw new Error('CRM_TEST_BASE and CRM_TEST_DB_SOCKET must be set ' +
+	    '(scripts/check.sh sets them; see tests/browser/README.md)');
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const ARTIFACTS = join(HERE, 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+// The demo user whose password hash fresh users copy (see freshUser).
+const TEMPLATE_LOGIN = 'rep2';
+export const INITIAL_PASSWORD = 'Rep2-Demo-2026';
+
+// ------------------------------------------------------------ browser
+
+// Debian's Chromium: playwright's own browser download cannot work here.
+const CHROMIUM = process.env.CRM_TEST_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu',
+	'--disable-quic', '--no-first-run', '--disable-background-networking',
+	'--disable-component-update', '--disable-sync'];
+
+// Last HTML document response of each page: the server's own markup, which
+// the validator must see (page.content() is the browser's repaired DOM).
+const lastDocument = new WeakMap();
+
+/*
+ * A fresh browser profile (no cookies shared between tests) with one page.
+ * options go to launchPersistentContext, e.g. { javaScriptEnabled: false }.
+ */
+export async function launch(options = {}) {
+	const profile = await mkdtemp(join(tmpdir(), 'crm-browser-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: CHROMIUM_ARGS,
+		baseURL: BASE,
+		locale: 'en-US',
+		viewport: { width: 1280, height: 900 },
+		...options,
+	});
+	context.setDefaultTimeout(15_000);
+	const page = context.pages()[0] ?? await context.newPage();
+	page.on('response', (r) => {
+		const req = r.request();
+		if (req.isNavigationRequest() && req.frame() === page.mainFrame() &&
+		    (r.status() < 300 || r.status() >= 400))
+			lastDocument.set(page, r);
+	});
+	return {
+		context,
+		page,
+		async close() {
+			await context.close();
+			await rm(profile, { recursive: true, force: true });
+		},
+	};
+}
+
+/* Status and body of the document the page shows now. */
+export async function currentDocument(page) {
+	const r = lastDocument.get(page);
+	assert.ok(r, `no document loaded in ${page.url()}`);
+	return { status: r.status(), html: await r.text() };
+}
+
+/* GET path; returns the response status. */
+export async function visit(page, path) {
+	const r = await page.goto(path);
+	return r.status();
+}
+
+/*
+ * Click a submit button and wait for the page it leads to (after any
+ * redirect). Returns that page's status. Works with JavaScript disabled:
+ * only Playwright's own events are used.
+ */
+export async function submit(page, button) {
+	const navigated = page.waitForEvent('framenavigated',
+	    { predicate: (f) => f === page.mainFrame() });
+	await button.click();
+	await navigated;
+	await page.waitForLoadState('load');
+	return (await currentDocument(page)).status;
+}
+
+export function pathOf(page) {
+	return new URL(page.url()).pathname;
+}
+
+export async function screenshot(page, name) {
+	await page.screenshot({ path: join(ARTIFACTS, `${name}.png`),
+	    fullPage: true });
+}
+
+// ------------------------------------------------------------ database
+
+/* Run SQL as MariaDB root; returns the rows as arrays of strings. */
+export function sql(query) {
+	const out = execFileSync('mariadb', ['--no-defaults',
+		'--default-character-set=utf8mb4', `--socket=${DB_SOCKET}`,
+		'-uroot', '--batch', '--skip-column-names', 'crm', '-e', query],
+	    { encoding: 'utf8' });
+	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+}
+
+/*
+ * Today as the application sees it: its database sessions run in the
+ * configured time zone (crm.conf time_zone, default +08:00, lib/config.c),
+ * not the machine's.
+ */
+export function appToday() {
+	let zone = '+08:00';
+	const conf = process.env.CRM_VAR && join(process.env.CRM_VAR, 'crm.conf');
+	if (conf && existsSync(conf)) {
+		const m = readFileSync(conf, 'utf8').match(/^time_zone=(.*)$/m);
+		if (m)
+			zone = m[1].trim();
+	}
+	assert.match(zone, /^[\w+:\/-]+$/, 'time zone usable in SQL');
+	return sql(`SET time_zone = '${zone}'; SELECT CURDATE()`)[0][0];
+}
+
+// ------------------------------------------------------------ data
+
+export function digits(n) {
+	let s = '';
+	for (let i = 0; i < n; i++)
+		s += randomInt(10);
+	return s;
+}
+
+/* A mainland mobile number nobody has yet (the form requires 13–19…). */
+export function randomMobile() {
+	return `139${digits(8)}`;
+}
+
+export function pick(list) {
+	return list[randomInt(list.length)];
+}
+
+/*
+ * A sales rep that must change its password at first sign-in: a copy of
+ * rep2 (same hash, so the initial password is rep2's, same team) with a
+ * login unique to this run. English profile, so every test starts in one
+ * known language.
+ */
+export function freshUser() {
+	const login = `br${Date.now().toString(36)}${digits(4)}`;
+	const name = `测试 ${login}`;
+	sql(`INSERT INTO app_user (login, name, password_hash, must_change_pw,
+	        team_id, lang)
+	    SELECT '${login}', '${name}', password_hash, 1, team_id, 'en'
+	    FROM app_user WHERE login = '${TEMPLATE_LOGIN}';
+	    INSERT INTO user_role (user_id, role_id)
+	    SELECT LAST_INSERT_ID(), id FROM role WHERE code = 'sales_rep';`);
+	assert.equal(sql(`SELECT must_change_pw FROM app_user
+	    WHERE login = '${login}'`)[0]?.[0], '1', 'fresh user created');
+	return { login, name, password: INITIAL_PASSWORD };
+}
+
+/* A password that passes the policy: 12+ characters, not common. */
+export function newPassword() {
+	return `Xq7!${digits(4)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+// ------------------------------------------------------------ flows
+
+/* Fill and send the sign-in form; returns the status of the page after. */
+export async function signIn(page, login, password) {
+	await visit(page, '/login');
+	await page.locator('#f-login').fill(login);
+	await page.locator('#f-password').fill(password);
+	return submit(page, page.locator('main form button[type=submit]'));
+}
+
+export async function signOut(page) {
+	return submit(page, page.locator('form[action="/logout"] button'));
+}
+
+/* Fill and send the change-password form. */
+export async function changePassword(page, current, fresh) {
+	await page.locator('#f-current').fill(current);
+	await page.locator('#f-new').fill(fresh);
+	await page.locator('#f-confirm').fill(fresh);
+	return submit(page, page.locator('main form button[type=submit]'));
+}
+
+/*
+ * A fresh user signed in, past the forced password change, on /home.
+ * Returns the user with its new password.
+ */
+export async function signInFresh(page) {
+	const user = freshUser();
+	await signIn(page, user.login, user.password);
+	assert.equal(pathOf(page), '/password', 'forced to /password');
+	user.password = newPassword();
+	await changePassword(page, INITIAL_PASSWORD, user.password);
+	assert.equal(pathOf(page), '/home', 'on /home after the change');
+	return user;
+}
+
+/* Choose the first real option of a select (index 0 is "choose"). */
+export async function chooseFirst(select) {
+	const value = await select.locator('option').nth(1).getAttribute('value');
+	await select.selectOption(value);
+	return value;
+}
+
+/* A Chinese company name with a unique digit run and a random bigram. */
+export function companyName() {
+	const chars = '云帆星河海岳松柏青岚锦绣瑞祥鸿运嘉禾盛明德永泰宏远恒通';
+	const a = pick([...chars]);
+	let b;
+	do
+		b = pick([...chars]);
+	while (b === a);
+	const bigram = a + b;
+	return { name: `杭州${digits(4)}${bigram}智能科技有限公司`, bigram };
+}
+
+/*
+ * On /customers/new: fill the required fields. The caller submits, so a
+ * test can first send a wrong value.
+ */
+export async function fillNewCustomer(page, { name, contact, mobile }) {
+	await page.locator('#f-name').fill(name);
+	await chooseFirst(page.locator('#f-industry'));
+	await chooseFirst(page.locator('#f-grade'));
+	await page.locator('#f-contact_name').fill(contact);
+	await page.locator('#f-contact_mobile').fill(mobile);
+}
+
+export const saveButton = (page) =>
+	page.locator('main form[action="/customers"] button[type=submit]');
+
+/* Create a customer through the form; leaves the page on its detail. */
+export async function createCustomer(page, fields) {
+	await visit(page, '/customers/new');
+	await fillNewCustomer(page, fields);
+	await submit(page, saveButton(page));
+	assert.match(pathOf(page), /^\/customers\/\d+$/, 'on the detail page');
+}
+
+// ------------------------------------------------------------ axe-core
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'),
+    'utf8');
+
+/*
+ * axe-core's violations of impact serious or critical on the current page.
+ * Evaluated through the DevTools protocol, which the page's CSP
+ * (script-src 'self') does not block, unlike an injected <script>.
+ */
+export async function axeViolations(page) {
+	await page.evaluate(AXE_SOURCE);
+	const violations = await page.evaluate(async () => {
+		const r = await window.axe.run(document,
+		    { resultTypes: ['violations'] });
+		return r.violations.map((v) => ({
+			id: v.id,
+			impact: v.impact,
+			help: v.help,
+			nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+		}));
+	});
+	return violations.filter((v) => v.impact === 'serious' ||
+	    v.impact === 'critical');
+}
+
+export function formatViolations(violations) {
+	return violations.map((v) => `[${v.impact}] ${v.id}: ${v.help}\n` +
+	    v.nodes.map((n) => `    ${n.replace(/\n/g, '\n      ')}`).join('\n'))
+	    .join('\n');
+}
+
+// ------------------------------------------------------------ HTML validity
+
+/*
+ * html-validate's recommended rules, strict on real errors (nesting,
+ * unclosed elements, duplicate ids, unknown or misused attributes, labels).
+ * Off only what is a matter of style and says nothing about correctness:
+ */
+const validator = new HtmlValidate({
+	extends: ['html-validate:recommended'],
+	rules: {
+		// A group of checkboxes sharing one name is how a form sends a
+		// list (customer products); valid HTML, and no [] suffix is needed.
+		'form-dup-name': ['error', {
+			shared: ['radio', 'checkbox', 'button', 'reset', 'submit'],
+		}],
+	},
+});
+
+/* The validator's messages for an HTML document, one per line. */
+export async function htmlProblems(html) {
+	const report = await validator.validateString(html);
+	return report.results.flatMap((r) => r.messages).map((m) =>
+	    `${m.line}:${m.column} ${m.ruleId}: ${m.message}` +
+	    (m.selector ? ` (${m.selector})` : ''));
+}
+
+// ------------------------------------------------------------ page tour
+
+/*
+ * Walk a fresh user through every kind of page, in English and then in
+ * Chinese, stopping on each: yields { name, page } with the page loaded.
+ * The accessibility and the HTML test take the same walk.
+ */
+export async function* pageTour(page) {
+	const user = freshUser();
+	const { name } = companyName();
+	const stops = [];
+
+	await visit(page, '/login');
+	yield 'en: sign-in page';
+	await signIn(page, user.login, user.password);
+	assert.equal(pathOf(page), '/password');
+	yield 'en: password page (forced change)';
+	const fresh = newPassword();
+	await changePassword(page, user.password, fresh);
+	assert.equal(pathOf(page), '/home');
+	yield 'en: home page';
+
+	await visit(page, '/customers/new');
+	await fillNewCustomer(page, { name, contact: '王明', mobile: '12345' });
+	assert.equal(await submit(page, saveButton(page)), 422);
+	yield 'en: new customer form with errors';
+	await page.locator('#f-contact_mobile').fill(randomMobile());
+	await submit(page, saveButton(page));
+	const detail = pathOf(page);
+	assert.match(detail, /^\/customers\/\d+$/);
+	await addContact(page, { name: '李华', mobile: randomMobile() });
+	await addFollowup(page, { content: '电话沟通需求', due: appToday() });
+	const contactEdit = await page.locator('#contacts a[href$="/edit"]')
+	    .first().getAttribute('href');
+
+	for (const lang of ['en', 'zh-CN']) {
+		if (lang !== 'en') {
+			await switchLanguage(page);
+			await visit(page, '/password');
+			yield `${lang}: password page`;
+			await visit(page, '/home');
+			yield `${lang}: home page`;
+			await visit(page, '/customers/new');
+			await fillNewCustomer(page, { name, contact: '王明',
+			    mobile: '12345' });
+			assert.equal(await submit(page, saveButton(page)), 422);
+			yield `${lang}: new customer form with errors`;
+		}
+		await visit(page, detail);
+		yield `${lang}: customer detail page`;
+		await visit(page, '/customers');
+		yield `${lang}: customer list`;
+		await visit(page, `/customers?q=${encodeURIComponent(name.slice(2, 8))}`);
+		yield `${lang}: customer list with search`;
+		await visit(page, `${detail}/edit`);
+		yield `${lang}: edit customer form`;
+		await visit(page, contactEdit);
+		yield `${lang}: edit contact form`;
+		assert.equal(await visit(page, '/customers/999999999'), 404);
+		yield `${lang}: not-found page`;
+	}
+	await signOut(page);
+	assert.equal(pathOf(page), '/login');
+	yield 'zh-CN: sign-in page';
+}
+
+/* The header's language button (中文 / English). */
+export async function switchLanguage(page) {
+	return submit(page, page.locator('form[action="/lang"] button'));
+}
+
+/* On a detail page: add a (non-key) contact. */
+export async function addContact(page, { name, mobile, title = '' }) {
+	const form = page.locator('form[action$="/contacts"]');
+	await form.locator('#f-contact_name').fill(name);
+	await form.locator('#f-contact_title').fill(title);
+	await form.locator('#f-contact_mobile').fill(mobile);
+	return submit(page, form.locator('button[type=submit]'));
+}
+
+/* On a detail page: log a follow-up; returns the chosen codes. */
+export async function addFollowup(page, { content, due }) {
+	const form = page.locator('form[action$="/followups"]');
+	const method = await chooseFirst(form.locator('#f-fu_method'));
+	await form.locator('#f-fu_content').fill(content);
+	const action = await chooseFirst(form.locator('#f-fu_action'));
+	await form.locator('#f-fu_due').fill(due);
+	const status = await submit(page, form.locator('button[type=submit]'));
+	return { status, method, action };
+}
