@@ -832,12 +832,35 @@ customer_edit(struct ctx *c)
 	return form_page(c, "customers/edit.cs");
 }
 
+/* A column of a loaded record, compared with the form's field of that name. */
+struct audited {
+	const char	*field;
+	size_t		 off;	/* of a const char * in the record */
+};
+
+/* Audit, as changes of customer id, every field whose value changed. */
+static int
+audit_changes(struct ctx *c, long long id, const struct audited *cols,
+    size_t n, const void *old, struct form *f)
+{
+	size_t		 i;
+	const char	*was;
+
+	for (i = 0; i < n; i++) {
+		was = *(const char *const *)((const char *)old + cols[i].off);
+		if (audit_field(c, "customer", id, cols[i].field, was,
+		    form_value(f, cols[i].field)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /* Audit every field whose value changed. */
 static int
 audit_customer(struct ctx *c, const struct customer *old, struct form *f,
     long long owner)
 {
-	static const struct { const char *field; size_t off; } cols[] = {
+	static const struct audited cols[] = {
 		{ "name", offsetof(struct customer, name) },
 		{ "industry", offsetof(struct customer, industry) },
 		{ "grade", offsetof(struct customer, grade) },
@@ -847,15 +870,8 @@ audit_customer(struct ctx *c, const struct customer *old, struct form *f,
 		{ "satisfaction", offsetof(struct customer, satisfaction) },
 		{ "products", offsetof(struct customer, products) },
 	};
-	size_t		 i;
-	const char	*was;
-
-	for (i = 0; i < NFIELDS(cols); i++) {
-		was = *(const char *const *)((const char *)old + cols[i].off);
-		if (audit_field(c, "customer", old->id, cols[i].field, was,
-		    form_value(f, cols[i].field)) == -1)
-			return -1;
-	}
+	if (audit_changes(c, old->id, cols, NFIELDS(cols), old, f) == -1)
+		return -1;
 	if (owner != old->owner_id && audit_field(c, "customer", old->id,
 	    "owner", arena_printf(c->arena, "%lld", old->owner_id),
 	    arena_printf(c->arena, "%lld", owner)) == -1)
@@ -1025,22 +1041,13 @@ static int
 audit_contact(struct ctx *c, long long customer, const struct contact *k,
     struct form *f)
 {
-	static const struct { const char *field; size_t off; } cols[] = {
+	static const struct audited cols[] = {
 		{ "contact_name", offsetof(struct contact, name) },
 		{ "contact_title", offsetof(struct contact, title) },
 		{ "contact_mobile", offsetof(struct contact, mobile) },
 		{ "contact_email", offsetof(struct contact, email) },
 	};
-	size_t		 i;
-	const char	*was;
-
-	for (i = 0; i < NFIELDS(cols); i++) {
-		was = *(const char *const *)((const char *)k + cols[i].off);
-		if (audit_field(c, "customer", customer, cols[i].field, was,
-		    form_value(f, cols[i].field)) == -1)
-			return -1;
-	}
-	return 0;
+	return audit_changes(c, customer, cols, NFIELDS(cols), k, f);
 }
 
 static int

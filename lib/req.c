@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "req.h"
+#include "str.h"
 #include "utf8.h"
 
 #define FORM_URLENCODED		"application/x-www-form-urlencoded"
@@ -122,18 +123,6 @@ mem_find(const char *p, const char *end, const char *needle, size_t n)
 	return NULL;
 }
 
-static int
-hex_value(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Decode [s, end) into a new arena string. A decoded NUL is kept in the
  * length so that the UTF-8 check rejects it.
@@ -153,8 +142,8 @@ url_decode(struct arena *a, const char *s, const char *end, const char **out,
 			*d++ = *s;
 		else {
 			if (end - s < 3 ||
-			    (hi = hex_value((unsigned char)s[1])) < 0 ||
-			    (lo = hex_value((unsigned char)s[2])) < 0)
+			    (hi = str_hex_value((unsigned char)s[1])) < 0 ||
+			    (lo = str_hex_value((unsigned char)s[2])) < 0)
 				return REQ_ERR_MALFORMED;
 			*d++ = (char)(hi << 4 | lo);
 			s += 2;

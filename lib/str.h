@@ -16,6 +16,8 @@ char	*str_trim(struct arena *, const char *);
 int	 str_blank(const char *);
 /* Parse a positive decimal id; 0 if s is not one. */
 long long str_to_id(const char *);
+/* The value of a hex digit, or -1. */
+int	 str_hex_value(int c);
 /* 1 if s starts with prefix. */
 int	 str_prefix(const char *s, const char *prefix);
 

@@ -12,6 +12,7 @@
 #include <gcrypt.h>
 
 #include "arena.h"
+#include "str.h"
 #include "token.h"
 
 /* Argon2 appeared in 1.10.0; older libraries lack gcry_kdf_open(). */
@@ -95,18 +96,6 @@ token_hex(struct arena *a, const void *p, size_t n)
 	return s;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int
 token_unhex(const char *hex, void *out, size_t outlen)
 {
@@ -118,8 +107,8 @@ token_unhex(const char *hex, void *out, size_t outlen)
 	    strnlen(hex, 2 * outlen + 1) != 2 * outlen)
 		return -1;
 	for (i = 0; i < outlen; i++) {
-		if ((hi = hexval((unsigned char)hex[2 * i])) == -1 ||
-		    (lo = hexval((unsigned char)hex[2 * i + 1])) == -1)
+		if ((hi = str_hex_value((unsigned char)hex[2 * i])) == -1 ||
+		    (lo = str_hex_value((unsigned char)hex[2 * i + 1])) == -1)
 			return -1;
 		o[i] = (unsigned char)(hi << 4 | lo);
 	}
