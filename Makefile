@@ -40,9 +40,11 @@ INTEG_SRC = $(wildcard tests/integration/*.c)
 
 all: $(PROGS) $(TOOLS)
 
-$(B)/%.o: %.c $(wildcard lib/*.h)
+$(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 $(B)/libcrm.a: $(LIB_OBJ)
 	rm -f $@

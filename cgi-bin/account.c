@@ -158,6 +158,8 @@ login_submit(struct ctx *c)
 		return http_page(c, "login.cs");
 	}
 	db_exec(c->db, c->arena, sql_fail_clear, "s", login);
+	if (c->user != NULL)
+		session_end(c);	/* signing in again replaces the session */
 	rehash_if_weak(c, uid, pw, hash);
 	if (session_start(c, uid) == -1)
 		return 500;

@@ -41,7 +41,6 @@ static const struct field customer_fields[] = {
 	{ "budget", FT_CHOICE, 0, 0, "budget", 0, 0 },
 	{ "purchase_date", FT_DATE, 0, 0, NULL, 0, 0 },
 	{ "satisfaction", FT_CHOICE, 0, 0, "satisfaction", 0, 0 },
-	{ "owner", FT_INT, 0, 0, NULL, 1, 0x7fffffffffffffffLL },
 };
 
 static const struct field contact_fields[] = {
@@ -646,15 +645,19 @@ static int
 customer_new(struct ctx *c)
 {
 	form_fill(c, "grade", "potential");
+	ctx_set_int(c, "Form.owner", c->user->id);
 	return form_page(c, "customers/new.cs");
 }
 
-/* The owner: the form's choice when the user may assign, else the user. */
+/*
+ * The owner: the form's choice when the user may assign (only then is the
+ * field on the form), else the current one; a POSTed owner is ignored.
+ */
 static int
 pick_owner(struct ctx *c, struct form *f, long long current,
     long long *owner, long long *team)
 {
-	const char	*v = form_value(f, "owner");
+	const char	*v = req_form(&c->req, "owner");
 
 	*owner = current;
 	if (v == NULL || perm_scope(c, RT_CUSTOMER, ACT_ASSIGN) == SCOPE_NONE) {
@@ -663,6 +666,7 @@ pick_owner(struct ctx *c, struct form *f, long long current,
 		return 0;
 	}
 	*owner = str_to_id(v);
+	form_fill(c, "owner", v);
 	if (!owner_allowed(c, *owner, team)) {
 		form_error(c, f, "owner", "form.bad_choice");
 		return -1;
@@ -763,8 +767,8 @@ customer_create(struct ctx *c)
 
 	form_read(c, customer_fields, NFIELDS(customer_fields), &f);
 	form_read(c, contact_fields, NFIELDS(contact_fields), &fc);
-	if (f.nerrors + fc.nerrors > 0 || pick_owner(c, &f, c->user->id,
-	    &owner, &team) == -1)
+	if (pick_owner(c, &f, c->user->id, &owner, &team) == -1 ||
+	    f.nerrors + fc.nerrors > 0)
 		goto invalid;
 	if (db_begin(c->db) == -1 || (code = next_code(c)) == NULL ||
 	    db_prepare(&q, c->db, c->arena, sql_customer_insert) == -1)
@@ -894,8 +898,9 @@ customer_update(struct ctx *c)
 	customer_to_hdf(c, &cu);
 	version = str_to_id(req_form(&c->req, "version"));
 	ctx_set_int(c, "Form.version", version);
-	if (form_read(c, customer_fields, NFIELDS(customer_fields), &f) > 0 ||
-	    pick_owner(c, &f, cu.owner_id, &owner, &team) == -1)
+	form_read(c, customer_fields, NFIELDS(customer_fields), &f);
+	if (pick_owner(c, &f, cu.owner_id, &owner, &team) == -1 ||
+	    f.nerrors > 0)
 		goto invalid;
 	if (db_begin(c->db) == -1 ||
 	    db_prepare(&q, c->db, c->arena, sql_customer_update) == -1)
@@ -917,6 +922,7 @@ customer_update(struct ctx *c)
 	if (changed != 1) {
 		/* Someone saved in between: show their version, keep ours. */
 		db_rollback(c->db);
+		c->status = 409;
 		ctx_set(c, "Error", ctx_msg(c, "customer.conflict"));
 		ctx_set_int(c, "Form.version", cu.version);
 		goto invalid;

@@ -324,13 +324,23 @@ db_step(struct dbq *q)
 	return db_fail(q, "fetch");
 }
 
-const char *
-db_text(const struct dbq *q, unsigned col)
+/* The column in the fetch buffer, which the next db_step() overwrites. */
+static const char *
+db_column(const struct dbq *q, unsigned col)
 {
 	if (col >= q->ncols || *q->cols[col].is_null)
 		return NULL;
 	((char *)q->cols[col].buffer)[*q->cols[col].length] = '\0';
 	return q->cols[col].buffer;
+}
+
+const char *
+db_text(const struct dbq *q, unsigned col)
+{
+	const char	*s = db_column(q, col);
+
+	/* A copy, so a value read from one row survives the next fetch. */
+	return s ? arena_strndup(q->arena, s, *q->cols[col].length) : NULL;
 }
 
 const char *
@@ -344,7 +354,7 @@ db_str(const struct dbq *q, unsigned col)
 long long
 db_int(const struct dbq *q, unsigned col)
 {
-	const char	*s = db_text(q, col);
+	const char	*s = db_column(q, col);
 
 	return s ? strtoll(s, NULL, 10) : 0;
 }

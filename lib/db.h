@@ -60,7 +60,7 @@ void		 db_bind_blob(struct dbq *, unsigned idx, const void *, size_t);
 void		 db_bind_null(struct dbq *, unsigned idx);
 /* Execute on the first call; then one row per call. */
 enum db_rc	 db_step(struct dbq *);
-/* Column value as text, NULL for SQL NULL; valid until the request ends. */
+/* Column value as text, NULL for SQL NULL; a copy in the request arena. */
 const char	*db_text(const struct dbq *, unsigned col);
 /* Column value as text, "" for SQL NULL. */
 const char	*db_str(const struct dbq *, unsigned col);

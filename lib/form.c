@@ -170,14 +170,28 @@ form_int(struct ctx *c, const char *s, long long min, long long max)
 	return arena_printf(c->arena, "%lld", v);
 }
 
-/* Several codes from repeated inputs of one name, joined by ','. */
+static int
+code_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * Several codes from repeated inputs of one name: sorted, without
+ * repeats, joined by ',' -- one spelling per set, as stored.
+ */
 static const char *
 form_multi(struct ctx *c, const struct field *fd, int *bad)
 {
 	const struct param	*p;
+	const char		**codes;
 	struct buf		 b;
+	size_t			 n = 0, i;
 
-	buf_init(&b, c->arena);
+	for (p = c->req.form; p != NULL; p = p->next)
+		n++;
+	codes = arena_calloc(c->arena, n ? n : 1, sizeof(*codes));
+	n = 0;
 	for (p = c->req.form; p != NULL; p = p->next) {
 		if (strcmp(p->name, fd->name) != 0 || *p->value == '\0')
 			continue;
@@ -187,9 +201,16 @@ form_multi(struct ctx *c, const struct field *fd, int *bad)
 		}
 		ctx_set(c, arena_printf(c->arena, "Form.%s.%s", fd->name,
 		    p->value), "1");
+		codes[n++] = p->value;
+	}
+	qsort(codes, n, sizeof(*codes), code_cmp);
+	buf_init(&b, c->arena);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && strcmp(codes[i], codes[i - 1]) == 0)
+			continue;
 		if (b.len)
 			buf_putc(&b, ',');
-		buf_puts(&b, p->value);
+		buf_puts(&b, codes[i]);
 	}
 	return b.len ? b.data : NULL;
 }

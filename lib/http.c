@@ -103,7 +103,6 @@ http_error(struct ctx *c, int status, const char *detail)
 	ctx_set_int(c, "Error.status", status);
 	ctx_setf(c, "Error.title", "%s", ctx_msg(c, arena_printf(c->arena,
 	    "error.%d", status)));
-	buf_truncate(&c->headers, 0);
 	if (http_page(c, "error.cs") != 0) {
 		/* The error template itself failed: say so in plain text. */
 		buf_truncate(&c->body, 0);

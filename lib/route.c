@@ -49,12 +49,15 @@ method_fits(enum req_method want, enum req_method got)
 	return want == got || (want == METHOD_GET && got == METHOD_HEAD);
 }
 
-/* Find the route; *status is 404 or 405 when none fits. */
+/*
+ * Find the route; *status is 404 or 405 when none fits, and a 405 names
+ * the methods the path does take.
+ */
 static const struct route *
 route_find(const struct program *p, struct ctx *c, int *status)
 {
-	size_t	 i;
-	int	 path_seen = 0;
+	size_t		 i;
+	int		 get = 0, post = 0;
 
 	for (i = 0; i < p->nroutes; i++) {
 		if (!route_match(p->routes[i].pattern, c->req.path, c->ids,
@@ -62,9 +65,15 @@ route_find(const struct program *p, struct ctx *c, int *status)
 			continue;
 		if (method_fits(p->routes[i].method, c->req.method))
 			return &p->routes[i];
-		path_seen = 1;
+		if (p->routes[i].method == METHOD_GET)
+			get = 1;
+		else
+			post = 1;
 	}
-	*status = path_seen ? 405 : 404;
+	*status = get || post ? 405 : 404;
+	if (*status == 405)
+		http_header(c, "Allow", get && post ? "GET, HEAD, POST" :
+		    get ? "GET, HEAD" : "POST");
 	return NULL;
 }
 
@@ -136,8 +145,6 @@ route_dispatch(const struct program *p, struct ctx *c)
 	c->lang = i18n_pick(c);
 	route_layout(c);
 	if ((r = route_find(p, c, &status)) == NULL) {
-		if (status == 405)
-			http_header(c, "Allow", "GET, POST");
 		http_error(c, status, NULL);
 		return;
 	}
