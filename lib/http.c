@@ -7,6 +7,7 @@
 #include "ctx.h"
 #include "http.h"
 #include "log.h"
+#include "session.h"
 #include "tmpl.h"
 #include "token.h"
 
@@ -78,9 +79,12 @@ http_redirect(struct ctx *c, const char *path)
 	return 0;
 }
 
+/* Every page has forms (at least the language switch): it gets the token
+ * here, so responses without a page set no pre-session cookie. */
 int
 http_page(struct ctx *c, const char *tmpl)
 {
+	ctx_set(c, "CSRF", csrf_token(c));
 	buf_truncate(&c->body, 0);
 	if (tmpl_render(tmpl, c->hdf, c->lang, &c->body) == -1)
 		return 500;

@@ -120,7 +120,6 @@ route_layout(struct ctx *c)
 		ctx_setf(c, "Back", "%s?%s", c->req.path, c->req.query_string);
 	else
 		ctx_set(c, "Back", c->req.path);
-	ctx_set(c, "CSRF", csrf_token(c));
 	if (c->user != NULL) {
 		ctx_set(c, "User.name", c->user->name);
 		ctx_set(c, "User.login", c->user->login);

@@ -58,14 +58,6 @@ run_step() {
 	fi
 }
 
-# skip_step NAME REASON: a step with nothing to run (not counted).
-skip_step() {
-	STEP_NUMBER=$((STEP_NUMBER + 1))
-	printf '\n======== step %d: %s ========\nskipped: %s\n' "$STEP_NUMBER" "$1" "$2"
-	STEP_NAMES+=("$1 ($2)")
-	STEP_RESULTS+=(SKIP)
-}
-
 # timed CMD...: CMD under the per-step time limit. timeout puts it in a
 # process group of its own, so a timeout also ends whatever the test started.
 timed() {
@@ -266,21 +258,9 @@ main() {
 	run_step "test instance" step_instance
 	[ "$STEP_RC" -ne 0 ] || INSTANCE_UP=1
 	run_step "integration tests" step_integration
-	if [ -f tests/browser/package.json ]; then
-		run_step "browser tests" step_browser
-	else
-		skip_step "browser tests" "no tests/browser/package.json"
-	fi
-	if [ -f tests/sqlmap.sh ]; then
-		run_step "sqlmap" step_sqlmap
-	else
-		skip_step "sqlmap" "no tests/sqlmap.sh"
-	fi
-	if [ -f tests/apache.sh ]; then
-		run_step "Apache" step_apache
-	else
-		skip_step "Apache" "no tests/apache.sh"
-	fi
+	run_step "browser tests" step_browser
+	run_step "sqlmap" step_sqlmap
+	run_step "Apache" step_apache
 	run_step "programs under valgrind" step_programs_valgrind
 	run_step "backup and restore" step_backup
 	run_step "sanitizer logs" step_sanitizer_logs
