@@ -37,6 +37,7 @@ struct ctx {
 	const char	*lang;		/* language of this response */
 
 	/* Set by the session layer when a valid session cookie came in. */
+	int		 session_checked;	/* session_load() ran */
 	struct user	*user;
 	long long	 session_id;
 	const char	*csrf;		/* this session's CSRF token */

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "config.h"
@@ -24,8 +25,11 @@ struct cached {
 	MYSQL_STMT	*stmt;
 };
 
+#define DB_IDLE_PING	60	/* seconds idle before checking the link */
+
 struct db {
 	MYSQL		*conn;
+	time_t		 last_used;
 	int		 lost;
 	int		 in_tx;
 	unsigned	 last_errno;
@@ -43,6 +47,7 @@ db_connect(struct db *db)
 	if ((m = mysql_init(NULL)) == NULL)
 		abort();
 	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	/* Reconnecting is ours to do: a silent one would lose session state. */
 	mysql_options(m, MYSQL_OPT_RECONNECT, &off);
 	if (mysql_real_connect(m, "localhost", config.db_user,
 	    config.db_password, config.db_name, 0, config.db_socket, 0) ==
@@ -107,9 +112,19 @@ db_close(struct db *db)
 	free(db);
 }
 
+/*
+ * A connection idle for a while may have been closed by the server
+ * (wait_timeout, a restart): check it then, not on every request.
+ */
 int
 db_ready(struct db *db)
 {
+	time_t	now = time(NULL);
+
+	if (db->conn != NULL && !db->lost && now - db->last_used >
+	    DB_IDLE_PING && mysql_ping(db->conn) != 0)
+		db->lost = 1;
+	db->last_used = now;
 	if (db->conn != NULL && !db->lost)
 		return 0;
 	db_disconnect(db);

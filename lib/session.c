@@ -62,6 +62,7 @@ session_load(struct ctx *c)
 	struct user	*u;
 	int		 rc, stale = 0;
 
+	c->session_checked = 1;
 	tok = req_cookie(&c->req, cookie_name(c, "crm_session"));
 	if (!token_wellformed(tok))
 		return 0;
@@ -151,6 +152,9 @@ csrf_token(struct ctx *c)
 
 	if (c->csrf != NULL)
 		return c->csrf;
+	/* A request refused before its session was known gets no token. */
+	if (!c->session_checked)
+		return "";
 	pre = req_cookie(&c->req, cookie_name(c, "crm_pre"));
 	if (!token_wellformed(pre)) {
 		pre = token_new(c->arena, TOKEN_BYTES);
