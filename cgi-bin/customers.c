@@ -78,16 +78,18 @@ static const struct field order_fields[] = {
     " HEX(c.name_sort), c.created_at"					\
     " FROM customer c JOIN app_user u ON u.id = c.owner_id"		\
     " WHERE c.deleted_at IS NULL"					\
-    " AND (? = 3 OR (? = 2 AND c.team_id = ?) OR c.owner_id = ?)"	\
+    " AND (? = 3 OR (? = 2 AND c.team_id = ?) OR (? = 1 AND c.owner_id = ?))" \
     " AND (? IS NULL OR c.industry = ?)"				\
     " AND (? IS NULL OR c.grade = ?)"					\
     " AND (? IS NULL OR c.owner_id = ?)"				\
     " AND (? IS NULL OR c.code LIKE ?)"					\
-    " AND (? IS NULL OR c.name LIKE ?)"					\
-    " AND (? IS NULL OR c.id IN"					\
-    " (SELECT customer_id FROM contact WHERE mobile LIKE ?))"
+    " AND (? IS NULL OR c.name LIKE ?)"
+/* Each search kind its own statement: a semi-join or a full-text lookup
+ * is only planned as such outside an OR. */
 #define LIST_MATCH							\
     " AND MATCH (c.search_tokens) AGAINST (? IN BOOLEAN MODE)"
+#define LIST_MOBILE							\
+    " AND c.id IN (SELECT customer_id FROM contact WHERE mobile LIKE ?)"
 #define LIST_AFTER(k, op)						\
     " AND (? IS NULL OR " k " " op " ? OR (" k " = ? AND c.id " op " ?))"
 #define LIST_ORDER(k, dir)						\
@@ -95,27 +97,23 @@ static const struct field order_fields[] = {
 #define LIST_SQL(m, k, op, dir)	LIST_SELECT m LIST_AFTER(k, op) LIST_ORDER(k, dir)
 
 enum sort { SORT_NAME, SORT_CODE, SORT_CREATED, SORT__MAX };
+enum search { SEARCH_NONE, SEARCH_MATCH, SEARCH_MOBILE, SEARCH__MAX };
+
+#define LIST_SORTS(k)							\
+	{ { LIST_SQL("", k, ">", "ASC"), LIST_SQL("", k, "<", "DESC") },	\
+	  { LIST_SQL(LIST_MATCH, k, ">", "ASC"),				\
+	    LIST_SQL(LIST_MATCH, k, "<", "DESC") },			\
+	  { LIST_SQL(LIST_MOBILE, k, ">", "ASC"),			\
+	    LIST_SQL(LIST_MOBILE, k, "<", "DESC") } }
 
 static const struct {
 	const char	*name;		/* in the URL */
 	unsigned	 cursor_col;	/* result column holding the key */
-	const char	*sql[2][2];	/* [match][desc] */
+	const char	*sql[SEARCH__MAX][2];	/* [search][desc] */
 } sorts[SORT__MAX] = {
-	{ "name", 7, {
-	    { LIST_SQL("", "c.name_sort", ">", "ASC"),
-	      LIST_SQL("", "c.name_sort", "<", "DESC") },
-	    { LIST_SQL(LIST_MATCH, "c.name_sort", ">", "ASC"),
-	      LIST_SQL(LIST_MATCH, "c.name_sort", "<", "DESC") } } },
-	{ "code", 1, {
-	    { LIST_SQL("", "c.code", ">", "ASC"),
-	      LIST_SQL("", "c.code", "<", "DESC") },
-	    { LIST_SQL(LIST_MATCH, "c.code", ">", "ASC"),
-	      LIST_SQL(LIST_MATCH, "c.code", "<", "DESC") } } },
-	{ "created", 8, {
-	    { LIST_SQL("", "c.created_at", ">", "ASC"),
-	      LIST_SQL("", "c.created_at", "<", "DESC") },
-	    { LIST_SQL(LIST_MATCH, "c.created_at", ">", "ASC"),
-	      LIST_SQL(LIST_MATCH, "c.created_at", "<", "DESC") } } },
+	{ "name", 7, LIST_SORTS("c.name_sort") },
+	{ "code", 1, LIST_SORTS("c.code") },
+	{ "created", 8, LIST_SORTS("c.created_at") },
 };
 
 static const char sql_owner_choices[] =
@@ -301,8 +299,9 @@ owner_allowed(struct ctx *c, long long owner, long long *team)
 struct list_query {
 	enum sort	 sort;
 	int		 desc;
-	const char	*match;		/* FULLTEXT expression or NULL */
-	const char	*name_like, *code_like, *mobile_like;
+	enum search	 search;
+	const char	*search_arg;	/* MATCH expression or mobile prefix */
+	const char	*name_like, *code_like;
 	const char	*industry, *grade;
 	long long	 owner;
 	const char	*after_key;	/* keyset cursor, or NULL */
@@ -319,11 +318,14 @@ list_term(struct ctx *c, const char *q, struct list_query *lq)
 	if (strncasecmp(q, "CRM", 3) == 0)
 		lq->code_like = search_prefix(c->arena, q);
 	else if (digits >= 4 && q[digits + (str_prefix(q, "+86") ? 3 : 0)] ==
-	    '\0')
-		lq->mobile_like = search_prefix(c->arena, q +
+	    '\0') {
+		lq->search = SEARCH_MOBILE;
+		lq->search_arg = search_prefix(c->arena, q +
 		    (str_prefix(q, "+86") ? 3 : 0));
-	else {
-		lq->match = search_match(c->arena, q);
+	} else {
+		/* No index token (one CJK character): LIKE alone, in order. */
+		if ((lq->search_arg = search_match(c->arena, q)) != NULL)
+			lq->search = SEARCH_MATCH;
 		lq->name_like = search_like(c->arena, q);
 	}
 }
@@ -393,12 +395,16 @@ list_run(struct ctx *c, const struct list_query *lq)
 	int		 n = 0;
 	const char	*p, *sql, *last_key = NULL, *last_id = NULL;
 
-	sql = sorts[lq->sort].sql[lq->match != NULL][lq->desc];
+	/* Team scope without a team is the user's own records. */
+	if (s == SCOPE_TEAM && c->user->team_id == 0)
+		s = SCOPE_OWN;
+	sql = sorts[lq->sort].sql[lq->search][lq->desc];
 	if (db_prepare(&q, c->db, c->arena, sql) == -1)
 		return 500;
 	db_bind_int(&q, i++, s);
 	db_bind_int(&q, i++, s);
 	db_bind_int(&q, i++, c->user->team_id);
+	db_bind_int(&q, i++, s);
 	db_bind_int(&q, i++, c->user->id);
 	bind_pair_text(&q, &i, lq->industry);
 	bind_pair_text(&q, &i, lq->grade);
@@ -411,9 +417,8 @@ list_run(struct ctx *c, const struct list_query *lq)
 	}
 	bind_pair_text(&q, &i, lq->code_like);
 	bind_pair_text(&q, &i, lq->name_like);
-	bind_pair_text(&q, &i, lq->mobile_like);
-	if (lq->match != NULL)
-		db_bind_text(&q, i++, lq->match);
+	if (lq->search != SEARCH_NONE)
+		db_bind_text(&q, i++, lq->search_arg);
 	if (lq->after_key != NULL) {
 		db_bind_int(&q, i++, lq->after_id);
 		db_bind_text(&q, i++, lq->after_key);

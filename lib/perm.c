@@ -89,8 +89,10 @@ perm_allows(const struct ctx *c, enum rtype rt, enum action act,
 	case SCOPE_ALL:
 		return 1;
 	case SCOPE_TEAM:
-		if (team_id != 0 && team_id == c->user->team_id)
-			return 1;
+		/* The record's team, kept with it: one index serves lists. */
+		if (c->user->team_id != 0)
+			return team_id == c->user->team_id;
+		/* A user without a team has only their own. */
 		/* FALLTHROUGH */
 	case SCOPE_OWN:
 		return owner_id == c->user->id;

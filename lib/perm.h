@@ -56,8 +56,10 @@ int		 perm_load(struct ctx *);
 /* The scope the user has for an action on a record type. */
 enum scope	 perm_scope(const struct ctx *, enum rtype, enum action);
 /*
- * May the user act on a record with this owner and team? Used after a
- * record is loaded; list queries apply the same rule in SQL.
+ * May the user act on a record with this owner and team? Team scope means
+ * the record's team is the user's (records carry their owner's team); a
+ * user without a team has only their own. Used after a record is loaded;
+ * list queries apply the same rule in SQL.
  */
 int		 perm_allows(const struct ctx *, enum rtype, enum action,
 		    long long owner_id, long long team_id);
