@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# load.sh N - load N generated customers (with their contacts, follow-ups
-# and orders) into the running instance in $CRM_VAR (default var/), for
-# benchmarks. crmctl gen-bench writes the files; they are loaded as the
-# database administrator through the instance socket with LOAD DATA, which
-# is far faster than inserts. Does nothing when the customer table already
-# holds N rows or more, so running it again is cheap.
+# load.sh N - load N generated customers (with their search tokens,
+# contacts, follow-ups and orders) into the running instance in $CRM_VAR
+# (default var/), for benchmarks. crmctl gen-bench writes the files; they
+# are loaded as the database administrator through the instance socket with
+# LOAD DATA, which is far faster than inserts. Does nothing when the
+# customer table already holds N rows or more, so running it again is cheap.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -58,6 +58,25 @@ EOF
 	elapsed "$table" "$start"
 }
 
+# check_tokens: refuse customers without search tokens. Those stored before
+# sql/004_customer_token.sql (by an older gen-bench or seed-demo) have none
+# until crmctl reindex, and a benchmark over them would measure searches
+# that find nothing.
+check_tokens() {
+	local customers tokens
+	customers="$(db_sql -N -B -e 'SELECT EXISTS (SELECT 1 FROM customer)')"
+	tokens="$(db_sql -N -B -e \
+		'SELECT EXISTS (SELECT 1 FROM customer_token)')" ||
+		die "cannot read customer_token: is sql/004_customer_token.sql" \
+			"applied? (scripts/run.sh migrates)"
+	if [ "$customers" = 1 ] && [ "$tokens" = 0 ]; then
+		die "customer has rows but customer_token is empty: they were" \
+			"stored by an older crmctl (gen-bench or seed-demo), before" \
+			"sql/004_customer_token.sql, and search finds none of them." \
+			"Index them first: $CRMCTL --config $CONF reindex"
+	fi
+}
+
 main() {
 	local n have start
 	if [ $# -ne 1 ] || [[ ! $1 =~ ^[1-9][0-9]*$ ]]; then
@@ -70,6 +89,7 @@ main() {
 	DB_NAME="$(sed -n 's/^db_name=//p' "$CONF" | tail -n 1)"
 	[[ $DB_NAME =~ ^[A-Za-z0-9_]+$ ]] || die "bad or missing db_name in $CONF"
 
+	check_tokens
 	have="$(db_sql -N -B -e 'SELECT COUNT(*) FROM customer')"
 	if [ "$have" -ge "$n" ]; then
 		printf 'customer already has %s rows (>= %s): nothing to load\n' \
@@ -90,8 +110,10 @@ main() {
 	load_table customer "$WORK/customer.tsv" \
 		'id, code, name, @hex, industry, grade, owner_id, team_id,
 		address, budget_range, purchase_date, satisfaction, order_count,
-		order_total, last_followup_at, search_tokens, created_at, updated_at' \
+		order_total, last_followup_at, created_at, updated_at' \
 		'SET name_sort = UNHEX(@hex)'
+	load_table customer_token "$WORK/customer_token.tsv" \
+		'token, @hex, customer_id' 'SET name_sort = UNHEX(@hex)'
 	load_table contact "$WORK/contact.tsv" \
 		'customer_id, name, title, mobile, email, is_key, created_at'
 	load_table followup "$WORK/followup.tsv" \
@@ -102,8 +124,8 @@ main() {
 		created_at'
 
 	# Fresh statistics, so the optimiser plans for the new sizes.
-	db_sql -e 'ANALYZE TABLE customer, contact, followup, customer_order' \
-		>/dev/null
+	db_sql -e 'ANALYZE TABLE customer, customer_token, contact, followup,
+		customer_order' >/dev/null
 	printf 'customer now has %s rows\n' \
 		"$(db_sql -N -B -e 'SELECT COUNT(*) FROM customer')"
 }

@@ -72,11 +72,18 @@ static const struct field order_fields[] = {
  * away, so each execution is planned on the conditions really present.
  * The scope rule is the SQL form of perm_allows().
  */
-#define LIST_SELECT							\
+#define LIST_COLS							\
     "SELECT c.id, c.code, c.name, c.industry, c.grade, u.name,"		\
     " DATE_FORMAT(c.last_followup_at, '%Y-%m-%d %H:%i'),"		\
-    " HEX(c.name_sort), c.created_at"					\
-    " FROM customer c JOIN app_user u ON u.id = c.owner_id"		\
+    " HEX(c.name_sort), c.created_at"
+#define LIST_FROM							\
+    " FROM customer c JOIN app_user u ON u.id = c.owner_id"
+/* A name search reads one token's rows in name order, then the customer. */
+#define LIST_FROM_TOKEN							\
+    " FROM customer_token t"						\
+    " STRAIGHT_JOIN customer c ON c.id = t.customer_id"		\
+    " STRAIGHT_JOIN app_user u ON u.id = c.owner_id"
+#define LIST_WHERE							\
     " WHERE c.deleted_at IS NULL"					\
     " AND (? = 3 OR (? = 2 AND c.team_id = ?) OR (? = 1 AND c.owner_id = ?))" \
     " AND (? IS NULL OR c.industry = ?)"				\
@@ -84,36 +91,54 @@ static const struct field order_fields[] = {
     " AND (? IS NULL OR c.owner_id = ?)"				\
     " AND (? IS NULL OR c.code LIKE ?)"					\
     " AND (? IS NULL OR c.name LIKE ?)"
-/* Each search kind its own statement: a semi-join or a full-text lookup
- * is only planned as such outside an OR. */
-#define LIST_MATCH							\
-    " AND MATCH (c.search_tokens) AGAINST (? IN BOOLEAN MODE)"
+/* Each search kind its own statement: a semi-join or an index range is
+ * only planned as such outside an OR. */
 #define LIST_MOBILE							\
     " AND c.id IN (SELECT customer_id FROM contact WHERE mobile LIKE ?)"
-#define LIST_AFTER(k, op)						\
-    " AND (? IS NULL OR " k " " op " ? OR (" k " = ? AND c.id " op " ?))"
-#define LIST_ORDER(k, dir)						\
-    " ORDER BY " k " " dir ", c.id " dir " LIMIT 51"
-#define LIST_SQL(m, k, op, dir)	LIST_SELECT m LIST_AFTER(k, op) LIST_ORDER(k, dir)
+#define LIST_TOKEN_IS		" AND t.token = ?"
+#define LIST_TOKEN_LIKE		" AND t.token LIKE ?"
+#define LIST_AFTER(k, id, op)						\
+    " AND (? IS NULL OR " k " " op " ? OR (" k " = ? AND " id " " op " ?))"
+#define LIST_ORDER(k, id, dir)						\
+    " ORDER BY " k " " dir ", " id " " dir " LIMIT 51"
+#define LIST_SQL(from, m, k, id, op, dir)				\
+    LIST_COLS from LIST_WHERE m LIST_AFTER(k, id, op) LIST_ORDER(k, id, dir)
+#define LIST_PLAIN(m, k, op, dir)	LIST_SQL(LIST_FROM, m, k, "c.id", op, dir)
+#define LIST_TOKEN(m, op, dir)						\
+    LIST_SQL(LIST_FROM_TOKEN, m, "t.name_sort", "t.customer_id", op, dir)
 
 enum sort { SORT_NAME, SORT_CODE, SORT_CREATED, SORT__MAX };
-enum search { SEARCH_NONE, SEARCH_MATCH, SEARCH_MOBILE, SEARCH__MAX };
+/* A name search (SEARCH_TOKEN) is always in name order. */
+enum search { SEARCH_NONE, SEARCH_MOBILE, SEARCH_TOKEN };
 
 #define LIST_SORTS(k)							\
-	{ { LIST_SQL("", k, ">", "ASC"), LIST_SQL("", k, "<", "DESC") },	\
-	  { LIST_SQL(LIST_MATCH, k, ">", "ASC"),				\
-	    LIST_SQL(LIST_MATCH, k, "<", "DESC") },			\
-	  { LIST_SQL(LIST_MOBILE, k, ">", "ASC"),			\
-	    LIST_SQL(LIST_MOBILE, k, "<", "DESC") } }
+	{ { LIST_PLAIN("", k, ">", "ASC"), LIST_PLAIN("", k, "<", "DESC") }, \
+	  { LIST_PLAIN(LIST_MOBILE, k, ">", "ASC"),			\
+	    LIST_PLAIN(LIST_MOBILE, k, "<", "DESC") } }
 
 static const struct {
 	const char	*name;		/* in the URL */
 	unsigned	 cursor_col;	/* result column holding the key */
-	const char	*sql[SEARCH__MAX][2];	/* [search][desc] */
+	const char	*sql[2][2];	/* [SEARCH_NONE or _MOBILE][desc] */
 } sorts[SORT__MAX] = {
 	{ "name", 7, LIST_SORTS("c.name_sort") },
 	{ "code", 1, LIST_SORTS("c.code") },
 	{ "created", 8, LIST_SORTS("c.created_at") },
+};
+
+static const char *const token_sql[2][2] = {	/* [prefix][desc] */
+	{ LIST_TOKEN(LIST_TOKEN_IS, ">", "ASC"),
+	  LIST_TOKEN(LIST_TOKEN_IS, "<", "DESC") },
+	{ LIST_TOKEN(LIST_TOKEN_LIKE, ">", "ASC"),
+	  LIST_TOKEN(LIST_TOKEN_LIKE, "<", "DESC") },
+};
+
+/* How many rows a token has, counted no further than a page needs to know. */
+static const char *const sql_token_rows[2] = {
+	"SELECT COUNT(*) FROM (SELECT 1 FROM customer_token"
+	" WHERE token = ? LIMIT 20000) x",
+	"SELECT COUNT(*) FROM (SELECT 1 FROM customer_token"
+	" WHERE token LIKE ? LIMIT 20000) x",
 };
 
 static const char sql_owner_choices[] =
@@ -137,12 +162,12 @@ static const char sql_user_team[] =
     "SELECT COALESCE(team_id, 0) FROM app_user WHERE id = ? AND active = 1";
 static const char sql_customer_insert[] =
     "INSERT INTO customer (code, name, name_sort, industry, grade, owner_id,"
-    " team_id, address, budget_range, purchase_date, satisfaction,"
-    " search_tokens) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?)";
+    " team_id, address, budget_range, purchase_date, satisfaction)"
+    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?)";
 static const char sql_customer_update[] =
     "UPDATE customer SET name = ?, name_sort = ?, industry = ?, grade = ?,"
     " owner_id = ?, team_id = NULLIF(?, 0), address = ?, budget_range = ?,"
-    " purchase_date = ?, satisfaction = ?, search_tokens = ?,"
+    " purchase_date = ?, satisfaction = ?,"
     " version = version + 1, updated_at = NOW()"
     " WHERE id = ? AND version = ? AND deleted_at IS NULL";
 static const char sql_customer_delete[] =
@@ -300,13 +325,41 @@ struct list_query {
 	enum sort	 sort;
 	int		 desc;
 	enum search	 search;
-	const char	*search_arg;	/* MATCH expression or mobile prefix */
+	const char	*search_arg;	/* token or mobile prefix */
+	int		 token_prefix;	/* search_arg is a LIKE prefix */
 	const char	*name_like, *code_like;
 	const char	*industry, *grade;
 	long long	 owner;
 	const char	*after_key;	/* keyset cursor, or NULL */
 	long long	 after_id;
 };
+
+/*
+ * Drive a name search by the query token with the fewest rows; LIKE on
+ * the name confirms the whole term. Without a token (one CJK character)
+ * the LIKE alone filters a scan in name order.
+ */
+static void
+list_token(struct ctx *c, const char *q, struct list_query *lq)
+{
+	struct search_token	 t[SEARCH_MAX_TOKENS];
+	size_t			 i, n = search_query(c->arena, q, t);
+	long long		 rows, best = -1;
+	const char		*arg;
+
+	for (i = 0; i < n; i++) {
+		arg = t[i].prefix ? search_prefix(c->arena, t[i].text) :
+		    t[i].text;
+		rows = n == 1 ? 0 : db_int_query(c->db, c->arena,
+		    sql_token_rows[t[i].prefix], 0, "s", arg);
+		if (best >= 0 && rows >= best)
+			continue;
+		best = rows;
+		lq->search = SEARCH_TOKEN;
+		lq->search_arg = arg;
+		lq->token_prefix = t[i].prefix;
+	}
+}
 
 /* Decide what kind of term q is: a code, a mobile number or a name. */
 static void
@@ -323,10 +376,8 @@ list_term(struct ctx *c, const char *q, struct list_query *lq)
 		lq->search_arg = search_prefix(c->arena, q +
 		    (str_prefix(q, "+86") ? 3 : 0));
 	} else {
-		/* No index token (one CJK character): LIKE alone, in order. */
-		if ((lq->search_arg = search_match(c->arena, q)) != NULL)
-			lq->search = SEARCH_MATCH;
 		lq->name_like = search_like(c->arena, q);
+		list_token(c, q, lq);
 	}
 }
 
@@ -349,6 +400,10 @@ list_parse(struct ctx *c, struct list_query *lq)
 		s = str_trim(c->arena, s);
 		ctx_set(c, "List.q", s);
 		list_term(c, s, lq);
+		if (lq->search == SEARCH_TOKEN) {
+			lq->sort = SORT_NAME;
+			ctx_set(c, "List.sort", sorts[SORT_NAME].name);
+		}
 	}
 	if (choice_valid(c, "industry", s = req_query(&c->req, "industry"))) {
 		lq->industry = s;
@@ -398,7 +453,10 @@ list_run(struct ctx *c, const struct list_query *lq)
 	/* Team scope without a team is the user's own records. */
 	if (s == SCOPE_TEAM && c->user->team_id == 0)
 		s = SCOPE_OWN;
-	sql = sorts[lq->sort].sql[lq->search][lq->desc];
+	if (lq->search == SEARCH_TOKEN)
+		sql = token_sql[lq->token_prefix][lq->desc];
+	else
+		sql = sorts[lq->sort].sql[lq->search][lq->desc];
 	if (db_prepare(&q, c->db, c->arena, sql) == -1)
 		return 500;
 	db_bind_int(&q, i++, s);
@@ -786,10 +844,10 @@ customer_create(struct ctx *c)
 	db_bind_text(&q, i++, form_value(&f, "budget"));
 	db_bind_text(&q, i++, form_value(&f, "purchase_date"));
 	db_bind_text(&q, i++, form_value(&f, "satisfaction"));
-	db_bind_text(&q, i++, search_tokens(c->arena, form_value(&f, "name")));
 	db_step(&q);
 	id = db_insert_id(&q);
-	if (db_finish(&q) == DB_ERROR)
+	if (db_finish(&q) == DB_ERROR ||
+	    search_index(c->db, c->arena, id, form_value(&f, "name")) == -1)
 		return 500;
 	if (contact_insert(c, id, &fc, 1) == -1) {
 		db_rollback(c->db);
@@ -917,7 +975,6 @@ customer_update(struct ctx *c)
 	db_bind_text(&q, i++, form_value(&f, "budget"));
 	db_bind_text(&q, i++, form_value(&f, "purchase_date"));
 	db_bind_text(&q, i++, form_value(&f, "satisfaction"));
-	db_bind_text(&q, i++, search_tokens(c->arena, form_value(&f, "name")));
 	db_bind_int(&q, i++, cu.id);
 	db_bind_int(&q, i++, version);
 	db_step(&q);
@@ -932,7 +989,8 @@ customer_update(struct ctx *c)
 		ctx_set_int(c, "Form.version", cu.version);
 		goto invalid;
 	}
-	if (needs_save(c, cu.id, form_value(&f, "products")) == -1 ||
+	if (search_index(c->db, c->arena, cu.id, form_value(&f, "name")) == -1 ||
+	    needs_save(c, cu.id, form_value(&f, "products")) == -1 ||
 	    audit_customer(c, &cu, &f, owner) == -1 || db_commit(c->db) == -1)
 		return 500;
 	return http_redirect(c, arena_printf(c->arena, "/customers/%lld",

@@ -6,7 +6,9 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "db.h"
 #include "search.h"
+#include "sortkey.h"
 
 #define SUFFIX_MIN	3
 #define WORD_MAX	32	/* longer Latin words index their first 32 */
@@ -83,7 +85,7 @@ latin_word(struct buf *b, const char *w, size_t n, enum tok_mode mode)
 	if (n > WORD_MAX)
 		n = WORD_MAX;
 	if (mode == TOK_QUERY) {
-		emit(b, w, n, "+", "*");
+		emit(b, w, n, "", "*");
 		return;
 	}
 	emit(b, w, n, "", "");
@@ -110,8 +112,7 @@ cjk_run(struct buf *b, const unsigned char *s, size_t n, enum tok_mode mode)
 		if (a + l1 >= n)
 			break;
 		l2 = cp_len(s + a + l1);
-		emit(b, (const char *)s + a, l1 + l2,
-		    mode == TOK_QUERY ? "+" : "", "");
+		emit(b, (const char *)s + a, l1 + l2, "", "");
 	}
 	return 0;
 }
@@ -144,6 +145,58 @@ tokenize(struct arena *ar, const char *text, enum tok_mode mode)
 	return b.len ? b.data : NULL;
 }
 
+static const char sql_tokens_clear[] =
+    "DELETE FROM customer_token WHERE customer_id = ?";
+static const char sql_token_insert[] =
+    "INSERT INTO customer_token (token, name_sort, customer_id)"
+    " VALUES (?, ?, ?)";
+
+size_t
+search_token_list(struct arena *a, const char *name, char ***out)
+{
+	char	*s = search_tokens(a, name), *tok, *save = NULL, **v;
+	size_t	 max = 1, n = 0, i;
+
+	for (tok = s; *tok != '\0'; tok++)
+		max += *tok == ' ';
+	v = arena_calloc(a, max, sizeof(*v));
+	/* A name can make a token twice ("有限…有限"); the table holds it once. */
+	for (tok = strtok_r(s, " ", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ", &save)) {
+		for (i = 0; i < n && strcmp(v[i], tok) != 0; i++)
+			continue;
+		if (i == n)
+			v[n++] = tok;
+	}
+	*out = v;
+	return n;
+}
+
+int
+search_index(struct db *db, struct arena *a, long long id, const char *name)
+{
+	struct dbq	 q;
+	char		**tok;
+	const char	*key;
+	size_t		 klen, n, i;
+
+	if (db_exec(db, a, sql_tokens_clear, "i", id) < 0)
+		return -1;
+	key = sortkey(a, name, &klen);
+	n = search_token_list(a, name, &tok);
+	for (i = 0; i < n; i++) {
+		if (db_prepare(&q, db, a, sql_token_insert) == -1)
+			return -1;
+		db_bind_text(&q, 0, tok[i]);
+		db_bind_blob(&q, 1, key, klen);
+		db_bind_int(&q, 2, id);
+		db_step(&q);
+		if (db_finish(&q) == DB_ERROR)
+			return -1;
+	}
+	return 0;
+}
+
 char *
 search_tokens(struct arena *a, const char *name)
 {
@@ -152,10 +205,27 @@ search_tokens(struct arena *a, const char *name)
 	return t ? t : arena_strdup(a, "");
 }
 
-char *
-search_match(struct arena *a, const char *term)
+size_t
+search_query(struct arena *a, const char *term, struct search_token *out)
 {
-	return tokenize(a, term, TOK_QUERY);
+	char	*t = tokenize(a, term, TOK_QUERY), *tok, *save = NULL;
+	size_t	 n = 0, len, i;
+
+	if (t == NULL)
+		return 0;
+	for (tok = strtok_r(t, " ", &save); tok != NULL && n <
+	    SEARCH_MAX_TOKENS; tok = strtok_r(NULL, " ", &save)) {
+		len = strlen(tok);
+		out[n].prefix = tok[len - 1] == '*';
+		if (out[n].prefix)
+			tok[len - 1] = '\0';
+		for (i = 0; i < n; i++)
+			if (strcmp(out[i].text, tok) == 0)
+				break;
+		if (i == n)
+			out[n++].text = tok;
+	}
+	return n;
 }
 
 static char *

@@ -304,7 +304,6 @@ db_start() {
 		--socket="$DB_SOCK" --pid-file="$DB_PID" --log-error="$DB_ERR" \
 		--skip-networking \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-		--innodb-ft-min-token-size=1 --innodb-ft-enable-stopword=0 \
 		--innodb-buffer-pool-size="$DB_POOL" --max-connections=500 \
 		--local-infile=1 </dev/null >>"$DB_ERR" 2>&1 &
 	pid=$!
@@ -491,6 +490,19 @@ db_seed() {
 	fi
 }
 
+# db_reindex: customers from before the token table (migration 004) get
+# their search tokens; a database that has them is left alone.
+db_reindex() {
+	local crmctl
+	crmctl="$(crmctl_path)"
+	[ -n "$crmctl" ] || return 0
+	if [ "$(db_sql -N -e 'SELECT EXISTS (SELECT 1 FROM customer) AND
+		NOT EXISTS (SELECT 1 FROM customer_token)' "$DB_NAME")" = 1 ]; then
+		say "indexing customer names for search"
+		"$crmctl" --config "$CONF" reindex || die "crmctl reindex failed"
+	fi
+}
+
 # db_setup: everything the database needs, in dependency order.
 db_setup() {
 	db_init
@@ -499,6 +511,7 @@ db_setup() {
 	db_app_user
 	db_migrate
 	db_grant
+	db_reindex
 	db_seed
 }
 

@@ -4,14 +4,18 @@
  *	crmctl --config FILE seed-demo
  *	crmctl --config FILE demo-logins
  *	crmctl --config FILE gen-bench N DIR
+ *	crmctl --config FILE reindex
  *
  * seed-demo fills an empty database with one demo user per role and 300
  * customers; gen-bench writes the same kind of customers as tab-separated
  * files for LOAD DATA (bench/load.sh). Both draw from one deterministic
  * generator, so the benchmark measures data that looks like the demo.
+ * reindex rebuilds every customer's search tokens (customer_token) from its
+ * name: it upgrades data stored before 004_customer_token.sql.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +41,7 @@
 #define FIXED_MAX	32		/* a long long with sign and point */
 #define TIME_MAX	20		/* "YYYY-MM-DD HH:MM:SS" */
 #define CODE_MAX	32
+#define REINDEX_BATCH	1000		/* customers per transaction */
 
 /* Mobile numbers: "1", a digit 3-9, then a permutation of the serial. */
 #define MOBILE_SPACE	1000000000LL
@@ -76,8 +81,8 @@ static const char sql_customer_insert[] =
     "INSERT INTO customer (code, name, name_sort, industry, grade,"
     " owner_id, team_id, address, budget_range, purchase_date,"
     " satisfaction, order_count, order_total, last_followup_at,"
-    " search_tokens, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char sql_contact_insert[] =
     "INSERT INTO contact (customer_id, name, title, mobile, email,"
     " is_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -95,6 +100,10 @@ static const char sql_customer_max[] =
     "SELECT COALESCE(MAX(id), 0) FROM customer";
 static const char sql_contact_max[] =
     "SELECT COALESCE(MAX(id), 0) FROM contact";
+/* Locked, so the app cannot rename one of them under the reindex. */
+static const char sql_reindex_batch[] =
+    "SELECT id, name FROM customer WHERE id > ?"
+    " ORDER BY id LIMIT ? FOR UPDATE";
 
 /* ------------------------------------------------------------ demo users */
 
@@ -466,6 +475,8 @@ slug(struct arena *a, const char *s)
 	return out;
 }
 
+/* ------------------------------------------------------------ tokens */
+
 /* ------------------------------------------------------------ generator */
 
 struct owner {
@@ -524,7 +535,6 @@ struct customer {
 	const char		*name;
 	const char		*sortkey;
 	size_t			 sortlen;
-	const char		*tokens;
 	const char		*industry;
 	const char		*grade;
 	const struct owner	*owner;
@@ -725,7 +735,6 @@ gen_customer(struct gen *g, struct arena *a, struct customer *c)
 	memset(c, 0, sizeof(*c));
 	domain = gen_name(g, a, c);
 	c->sortkey = sortkey(a, c->name, &c->sortlen);
-	c->tokens = search_tokens(a, c->name);
 	c->grade = rng_weighted(&g->rng, grades, NITEMS(grades));
 	c->owner = &g->owners[rng_below(&g->rng, (long long)g->nowners)];
 	c->created = g->now - rng_below(&g->rng, 3 * 365 * DAY);
@@ -1023,10 +1032,10 @@ seed_customer(struct db *db, struct arena *a, const char *code,
 	db_bind_int(&q, 11, (long long)c->norders);
 	db_bind_text(&q, 12, fmt_fixed(total, c->order_total, 2));
 	bind_time(&q, 13, c->last_followup, 0, last);
-	db_bind_text(&q, 14, c->tokens);
-	bind_time(&q, 15, c->created, 0, created);
-	bind_time(&q, 16, c->updated, 0, updated);
-	if ((id = db_run(&q)) == -1)
+	bind_time(&q, 14, c->created, 0, created);
+	bind_time(&q, 15, c->updated, 0, updated);
+	if ((id = db_run(&q)) == -1 ||
+	    search_index(db, a, id, c->name) == -1)
 		return -1;
 	for (i = 0; i < c->ncontacts; i++)
 		if (seed_contact(db, a, id, &c->contacts[i]) == -1)
@@ -1181,10 +1190,13 @@ tsv_end(struct tsv *t)
 	t->rows++;
 }
 
-enum { TSV_CUSTOMER, TSV_CONTACT, TSV_FOLLOWUP, TSV_ORDER, TSV_N };
+enum {
+	TSV_CUSTOMER, TSV_TOKEN, TSV_CONTACT, TSV_FOLLOWUP, TSV_ORDER, TSV_N
+};
 
 static const char *const tsv_names[TSV_N] = {
-	"customer.tsv", "contact.tsv", "followup.tsv", "customer_order.tsv",
+	"customer.tsv", "customer_token.tsv", "contact.tsv", "followup.tsv",
+	"customer_order.tsv",
 };
 
 /* The column order bench/load.sh names for each file. */
@@ -1193,12 +1205,14 @@ bench_write(struct tsv *out, struct arena *a, long long id, const char *code,
     const struct customer *c)
 {
 	struct tsv	*t = &out[TSV_CUSTOMER];
-	size_t		 i;
+	char		**tok;
+	const char	*hex = token_hex(a, c->sortkey, c->sortlen);
+	size_t		 i, ntok;
 
 	tsv_fixed(t, id, 0);
 	tsv_text(t, code);
 	tsv_text(t, c->name);
-	tsv_text(t, token_hex(a, c->sortkey, c->sortlen));
+	tsv_text(t, hex);
 	tsv_text(t, c->industry);
 	tsv_text(t, c->grade);
 	tsv_fixed(t, c->owner->id, 0);
@@ -1210,10 +1224,16 @@ bench_write(struct tsv *out, struct arena *a, long long id, const char *code,
 	tsv_fixed(t, (long long)c->norders, 0);
 	tsv_fixed(t, c->order_total, 2);
 	tsv_time(t, c->last_followup, 0);
-	tsv_text(t, c->tokens);
 	tsv_time(t, c->created, 0);
 	tsv_time(t, c->updated, 0);
 	tsv_end(t);
+	ntok = search_token_list(a, c->name, &tok);
+	for (i = 0, t = &out[TSV_TOKEN]; i < ntok; i++) {
+		tsv_text(t, tok[i]);
+		tsv_text(t, hex);
+		tsv_fixed(t, id, 0);
+		tsv_end(t);
+	}
 	for (i = 0, t = &out[TSV_CONTACT]; i < c->ncontacts; i++) {
 		tsv_fixed(t, id, 0);
 		tsv_text(t, c->contacts[i].name);
@@ -1345,6 +1365,90 @@ cmd_gen_bench(struct db *db, struct arena *a, char **argv)
 	return 0;
 }
 
+/* ------------------------------------------------------------ reindex */
+
+/* A customer as reindex reads it. */
+struct named {
+	long long	 id;
+	const char	*name;
+};
+
+/* Up to REINDEX_BATCH customers after id after, locked; how many, or -1. */
+static long long
+reindex_read(struct db *db, struct arena *a, long long after,
+    struct named *out)
+{
+	struct dbq	 q;
+	long long	 n = 0;
+	enum db_rc	 rc = DB_DONE;
+
+	if (db_prepare(&q, db, a, sql_reindex_batch) == -1)
+		return -1;
+	db_bind_int(&q, 0, after);
+	db_bind_int(&q, 1, REINDEX_BATCH);
+	while (n < REINDEX_BATCH && (rc = db_step(&q)) == DB_ROW) {
+		out[n].id = db_int(&q, 0);
+		out[n].name = db_str(&q, 1);
+		n++;
+	}
+	if (db_finish(&q) != 0 || rc == DB_ERROR)
+		return -1;
+	return n;
+}
+
+/*
+ * In one transaction, replace the token rows of the customers after id
+ * *after with fresh ones, and move *after on. The customers done (0 at
+ * the end), or -1.
+ */
+static long long
+reindex_batch(struct db *db, struct arena *a, long long *after)
+{
+	struct named	 rows[REINDEX_BATCH];
+	long long	 n, i;
+
+	if (db_begin(db) == -1)
+		return -1;
+	if ((n = reindex_read(db, a, *after, rows)) == -1)
+		goto fail;
+	for (i = 0; i < n; i++)
+		if (search_index(db, a, rows[i].id, rows[i].name) == -1)
+			goto fail;
+	if (db_commit(db) == -1)
+		return -1;
+	if (n > 0)
+		*after = rows[n - 1].id;
+	return n;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* Idempotent: the same rows however often it runs. */
+static int
+cmd_reindex(struct db *db, struct arena *a, char **argv)
+{
+	struct arena	*batch;
+	long long	 after = 0, customers = 0, n;
+
+	(void)a;
+	(void)argv;
+	batch = arena_new();
+	do {
+		arena_reset(batch);
+		if ((n = reindex_batch(db, batch, &after)) > 0)
+			customers += n;
+	} while (n > 0);
+	arena_free(batch);
+	if (n == -1) {
+		fprintf(stderr, "crmctl: reindex failed after customer id "
+		    "%lld (those before are done); run it again\n", after);
+		return -1;
+	}
+	printf("reindexed %lld customers\n", customers);
+	return 0;
+}
+
 /* ------------------------------------------------------------ main */
 
 static const struct command {
@@ -1355,6 +1459,7 @@ static const struct command {
 	{ "seed-demo", 0, cmd_seed_demo },
 	{ "demo-logins", 0, cmd_demo_logins },
 	{ "gen-bench", 2, cmd_gen_bench },
+	{ "reindex", 0, cmd_reindex },
 };
 
 static void __attribute__((noreturn))
@@ -1362,7 +1467,8 @@ usage(void)
 {
 	fprintf(stderr, "usage: crmctl --config FILE seed-demo\n"
 	    "       crmctl --config FILE demo-logins\n"
-	    "       crmctl --config FILE gen-bench N DIR\n");
+	    "       crmctl --config FILE gen-bench N DIR\n"
+	    "       crmctl --config FILE reindex\n");
 	exit(1);
 }
 
