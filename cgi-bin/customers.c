@@ -133,6 +133,13 @@ static const char *const token_sql[2][2] = {	/* [prefix][desc] */
 	  LIST_TOKEN(LIST_TOKEN_LIKE, "<", "DESC") },
 };
 
+/*
+ * The distinct tokens a prefix stands for, read by a loose index scan: one
+ * alone can be read in name order like any exact token.
+ */
+static const char sql_token_expand[] =
+    "SELECT DISTINCT token FROM customer_token WHERE token LIKE ? LIMIT 2";
+
 /* How many rows a token has, counted no further than a page needs to know. */
 static const char *const sql_token_rows[2] = {
 	"SELECT COUNT(*) FROM (SELECT 1 FROM customer_token"
@@ -339,6 +346,35 @@ struct list_query {
  * the name confirms the whole term. Without a token (one CJK character)
  * the LIKE alone filters a scan in name order.
  */
+/*
+ * A prefix token that stands for exactly one token becomes that token; 0
+ * rows when it stands for none.
+ */
+static void
+token_narrow(struct ctx *c, struct search_token *t, const char **arg)
+{
+	struct dbq	 q;
+	const char	*only = NULL;
+	int		 n = 0;
+
+	if (!t->prefix || db_prepare(&q, c->db, c->arena, sql_token_expand) ==
+	    -1)
+		return;
+	db_bind_text(&q, 0, *arg);
+	while (db_step(&q) == DB_ROW && n++ == 0)
+		only = db_str(&q, 0);
+	db_finish(&q);
+	if (n == 1) {
+		t->prefix = 0;
+		*arg = only;
+	}
+}
+
+/*
+ * Drive a name search by the query token with the fewest rows; LIKE on
+ * the name confirms the whole term. Without a token (one CJK character)
+ * the LIKE alone filters a scan in name order.
+ */
 static void
 list_token(struct ctx *c, const char *q, struct list_query *lq)
 {
@@ -350,6 +386,7 @@ list_token(struct ctx *c, const char *q, struct list_query *lq)
 	for (i = 0; i < n; i++) {
 		arg = t[i].prefix ? search_prefix(c->arena, t[i].text) :
 		    t[i].text;
+		token_narrow(c, &t[i], &arg);
 		rows = n == 1 ? 0 : db_int_query(c->db, c->arena,
 		    sql_token_rows[t[i].prefix], 0, "s", arg);
 		if (best >= 0 && rows >= best)
@@ -1086,6 +1123,18 @@ contact_load(struct ctx *c, struct contact *k)
 	return found ? 0 : 404;
 }
 
+/* Customer ids[0] and its contact ids[1], if the user may do act on them. */
+static int
+contact_of_customer(struct ctx *c, enum action act, struct customer *cu,
+    struct contact *k)
+{
+	int	rc;
+
+	if ((rc = customer_load(c, RT_CONTACT, act, cu)) != 0)
+		return rc;
+	return contact_load(c, k);
+}
+
 static int
 contact_edit(struct ctx *c)
 {
@@ -1093,8 +1142,7 @@ contact_edit(struct ctx *c)
 	struct contact	k;
 	int		rc;
 
-	if ((rc = customer_load(c, RT_CONTACT, ACT_EDIT, &cu)) != 0 ||
-	    (rc = contact_load(c, &k)) != 0)
+	if ((rc = contact_of_customer(c, ACT_EDIT, &cu, &k)) != 0)
 		return rc;
 	customer_to_hdf(c, &cu);
 	ctx_set_int(c, "Contact.id", c->ids[1]);
@@ -1128,8 +1176,7 @@ contact_update(struct ctx *c)
 	struct dbq	 q;
 	int		 rc;
 
-	if ((rc = customer_load(c, RT_CONTACT, ACT_EDIT, &cu)) != 0 ||
-	    (rc = contact_load(c, &k)) != 0)
+	if ((rc = contact_of_customer(c, ACT_EDIT, &cu, &k)) != 0)
 		return rc;
 	customer_to_hdf(c, &cu);
 	ctx_set_int(c, "Contact.id", c->ids[1]);
@@ -1167,8 +1214,7 @@ contact_delete(struct ctx *c)
 	struct contact	 k;
 	int		 rc;
 
-	if ((rc = customer_load(c, RT_CONTACT, ACT_DELETE, &cu)) != 0 ||
-	    (rc = contact_load(c, &k)) != 0)
+	if ((rc = contact_of_customer(c, ACT_DELETE, &cu, &k)) != 0)
 		return rc;
 	if (k.key) {
 		/* The key decision maker is required: name another first. */
@@ -1192,8 +1238,7 @@ contact_make_key(struct ctx *c)
 	struct contact	 k;
 	int		 rc;
 
-	if ((rc = customer_load(c, RT_CONTACT, ACT_EDIT, &cu)) != 0 ||
-	    (rc = contact_load(c, &k)) != 0)
+	if ((rc = contact_of_customer(c, ACT_EDIT, &cu, &k)) != 0)
 		return rc;
 	if (db_begin(c->db) == -1 ||
 	    db_exec(c->db, c->arena, sql_contact_unkey, "i", cu.id) < 0 ||
