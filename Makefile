@@ -56,10 +56,14 @@ $(B)/cgi-bin/%: $(B)/cgi-bin/%.o $(B)/libcrm.a
 $(B)/tools/%: $(B)/tools/%.o $(B)/libcrm.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(B)/tests/unit/run: $(UNIT_SRC:%.c=$(B)/%.o) $(B)/libcrm.a
+# Both test programs share the suite runner in tests/suite.c.
+$(B)/tests/%.o: CFLAGS += -Itests
+
+$(B)/tests/unit/run: $(UNIT_SRC:%.c=$(B)/%.o) $(B)/tests/suite.o $(B)/libcrm.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(CHECKLIBS) $(LDLIBS)
 
-$(B)/tests/integration/run: $(INTEG_SRC:%.c=$(B)/%.o) $(B)/libcrm.a
+$(B)/tests/integration/run: $(INTEG_SRC:%.c=$(B)/%.o) $(B)/tests/suite.o \
+    $(B)/libcrm.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(CHECKLIBS) $(LDLIBS)
 
 tests: $(B)/tests/unit/run $(B)/tests/integration/run

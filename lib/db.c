@@ -469,24 +469,15 @@ db_int_query(struct db *db, struct arena *a, const char *sql, long long def,
 	return v;
 }
 
-static int
-db_simple(struct db *db, const char *sql)
-{
-	if (db->conn == NULL)
-		return -1;
-	if (mysql_query(db->conn, sql) != 0) {
-		db_note_error(db, mysql_errno(db->conn), "query",
-		    mysql_error(db->conn), sql);
-		return -1;
-	}
-	return 0;
-}
-
 int
 db_begin(struct db *db)
 {
-	if (db_simple(db, "START TRANSACTION") == -1)
+	if (db->conn == NULL || mysql_query(db->conn, "START TRANSACTION") != 0) {
+		if (db->conn != NULL)
+			db_note_error(db, mysql_errno(db->conn), "begin",
+			    mysql_error(db->conn), "START TRANSACTION");
 		return -1;
+	}
 	db->in_tx = 1;
 	return 0;
 }
@@ -495,7 +486,13 @@ int
 db_commit(struct db *db)
 {
 	db->in_tx = 0;
-	return db_simple(db, "COMMIT");
+	if (db->conn == NULL || mysql_commit(db->conn) != 0) {
+		if (db->conn != NULL)
+			db_note_error(db, mysql_errno(db->conn), "commit",
+			    mysql_error(db->conn), "COMMIT");
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -504,7 +501,9 @@ db_rollback(struct db *db)
 	if (!db->in_tx)
 		return;
 	db->in_tx = 0;
-	(void)db_simple(db, "ROLLBACK");
+	if (db->conn != NULL && mysql_rollback(db->conn) != 0)
+		db_note_error(db, mysql_errno(db->conn), "rollback",
+		    mysql_error(db->conn), "ROLLBACK");
 }
 
 int

@@ -1,36 +1,10 @@
 /*
- * main.c - runs every unit suite registered with UNIT_SUITE.
+ * main.c - the unit tests: every suite under tests/unit.
  */
-#include <stdlib.h>
-
-#include "unit.h"
-
-#define UNIT_MAX_SUITES 64
-
-static unit_suite_fn	suites[UNIT_MAX_SUITES];
-static int		nsuites;
-
-void
-unit_register(unit_suite_fn fn)
-{
-	if (nsuites == UNIT_MAX_SUITES)
-		abort();
-	suites[nsuites++] = fn;
-}
+#include "suite.h"
 
 int
 main(void)
 {
-	SRunner	*sr;
-	int	 i, failed;
-
-	if (nsuites == 0)
-		return EXIT_FAILURE;
-	sr = srunner_create(suites[0]());
-	for (i = 1; i < nsuites; i++)
-		srunner_add_suite(sr, suites[i]());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return suites_run();
 }

@@ -6,7 +6,7 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "unit.h"
+#include "suite.h"
 
 START_TEST(alloc_is_zeroed_and_aligned)
 {

@@ -4,7 +4,7 @@
 #include "arena.h"
 #include "ctx.h"
 #include "form.h"
-#include "unit.h"
+#include "suite.h"
 
 static struct arena	*a;
 static struct ctx	 c;

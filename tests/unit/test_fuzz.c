@@ -12,7 +12,7 @@
 
 #include "arena.h"
 #include "req.h"
-#include "unit.h"
+#include "suite.h"
 #include "utf8.h"
 
 #define ROUNDS		20000

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "log.h"
-#include "unit.h"
+#include "suite.h"
 
 START_TEST(control_characters_are_encoded)
 {

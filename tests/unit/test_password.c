@@ -10,7 +10,7 @@
 #include "arena.h"
 #include "password.h"
 #include "token.h"
-#include "unit.h"
+#include "suite.h"
 
 /* Produced by the reference implementation's argon2(1), not by us. */
 #define REF_PW		"correct horse battery staple"

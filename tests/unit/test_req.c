@@ -7,7 +7,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "req.h"
-#include "unit.h"
+#include "suite.h"
 
 /* A body in memory, handed out at most chunk bytes per read. */
 struct mem {

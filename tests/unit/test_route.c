@@ -3,7 +3,7 @@
  */
 #include "ctx.h"
 #include "route.h"
-#include "unit.h"
+#include "suite.h"
 
 START_TEST(patterns_capture_ids)
 {

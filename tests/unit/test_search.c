@@ -6,7 +6,7 @@
 #include "arena.h"
 #include "search.h"
 #include "sortkey.h"
-#include "unit.h"
+#include "suite.h"
 
 static int
 has_token(const char *tokens, const char *tok)

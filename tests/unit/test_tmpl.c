@@ -10,7 +10,7 @@
 #include "buf.h"
 #include "ctx.h"
 #include "tmpl.h"
-#include "unit.h"
+#include "suite.h"
 
 static struct arena	*a;
 static struct ctx	 c;

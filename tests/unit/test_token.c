@@ -6,7 +6,7 @@
 
 #include "arena.h"
 #include "token.h"
-#include "unit.h"
+#include "suite.h"
 
 #define NTOKENS	1000
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "utf8.h"
-#include "unit.h"
+#include "suite.h"
 
 static int
 valid(const char *s)
