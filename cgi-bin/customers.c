@@ -402,16 +402,14 @@ list_token(struct ctx *c, const char *q, struct list_query *lq)
 static void
 list_term(struct ctx *c, const char *q, struct list_query *lq)
 {
-	size_t	digits = strspn(q + (str_prefix(q, "+86") ? 3 : 0),
-		    "0123456789");
+	const char	*mobile = q + (str_prefix(q, "+86") ? 3 : 0);
+	size_t		 digits = strspn(mobile, "0123456789");
 
 	if (strncasecmp(q, "CRM", 3) == 0)
 		lq->code_like = search_prefix(c->arena, q);
-	else if (digits >= 4 && q[digits + (str_prefix(q, "+86") ? 3 : 0)] ==
-	    '\0') {
+	else if (digits >= 4 && mobile[digits] == '\0') {
 		lq->search = SEARCH_MOBILE;
-		lq->search_arg = search_prefix(c->arena, q +
-		    (str_prefix(q, "+86") ? 3 : 0));
+		lq->search_arg = search_prefix(c->arena, mobile);
 	} else {
 		lq->name_like = search_like(c->arena, q);
 		list_token(c, q, lq);
@@ -1306,6 +1304,7 @@ followup_done(struct ctx *c)
 		return 500;
 	if (db_commit(c->db) == -1)
 		return 500;
+	/* The home page's due list marks follow-ups done too. */
 	return http_redirect(c, req_form(&c->req, "back") ? "/home" :
 	    arena_printf(c->arena, "/customers/%lld#followups", cu.id));
 }

@@ -105,7 +105,7 @@ http_error(struct ctx *c, int status, const char *detail)
 	}
 	c->status = status;
 	ctx_set_int(c, "Error.status", status);
-	ctx_setf(c, "Error.title", "%s", ctx_msg(c, arena_printf(c->arena,
+	ctx_set(c, "Error.title", ctx_msg(c, arena_printf(c->arena,
 	    "error.%d", status)));
 	if (http_page(c, "error.cs") != 0) {
 		/* The error template itself failed: say so in plain text. */

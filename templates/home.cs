@@ -6,13 +6,18 @@
 <p><?cs var:L.home.none_due ?></p>
 <?cs else ?>
 <table class="list">
-<thead><tr><th scope="col"><?cs var:L.home.due_date ?></th><th scope="col"><?cs var:L.home.action ?></th><th scope="col"><?cs var:L.customer.code ?></th><th scope="col"><?cs var:L.customer.name ?></th></tr></thead>
+<thead><tr><th scope="col"><?cs var:L.home.due_date ?></th><th scope="col"><?cs var:L.home.action ?></th><th scope="col"><?cs var:L.customer.code ?></th><th scope="col"><?cs var:L.customer.name ?></th><th scope="col"><?cs var:L.form.actions ?></th></tr></thead>
 <tbody>
 <?cs each:d = Due ?><tr<?cs if:d.overdue == 1 ?> class="overdue"<?cs /if ?>>
 <td><?cs var:d.date ?><?cs if:d.overdue == 1 ?> <span class="tag"><?cs var:L.home.overdue ?></span><?cs /if ?></td>
 <td><?cs var:d.action ?></td>
 <td><?cs var:d.code ?></td>
 <td><a href="/customers/<?cs var:d.customer_id ?>"><?cs var:d.name ?></a></td>
+<td><form method="post" action="/customers/<?cs var:d.customer_id ?>/followups/<?cs var:d.id ?>/done" class="inline">
+<input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+<input type="hidden" name="back" value="home">
+<button type="submit"><?cs var:L.followup.mark_done ?></button>
+</form></td>
 </tr>
 <?cs /each ?></tbody>
 </table>
