@@ -13,6 +13,8 @@
 #   CRM_BENCH_N        customers to load        (default 1000000)
 #   CRM_BENCH_SECONDS  wrk duration per page    (default 10)
 #   CRM_BENCH_STOP     1: stop the instance at the end (default: keep it)
+#   CRM_BENCH_PAGES    extended regex: measure only the pages whose names
+#                      match (static and hello are always measured)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -23,6 +25,7 @@ BENCH_WORKERS="${CRM_BENCH_WORKERS:-8}"
 BENCH_N="${CRM_BENCH_N:-1000000}"
 BENCH_SECONDS="${CRM_BENCH_SECONDS:-10}"
 BENCH_STOP="${CRM_BENCH_STOP:-0}"
+BENCH_PAGES="${CRM_BENCH_PAGES:-}"
 # The buffer pool must hold the customer table and its indexes at 1M rows,
 # or the list pages would measure the disk instead of the code.
 BENCH_DB_POOL=2G
@@ -296,6 +299,10 @@ sign_in_users() {
 # add_page NAME CLASS USER PATH [PATHS_FILE]: CLASS picks the target (ref:
 # none, hello: the ratio's base, list, search); USER "-" sends no cookie.
 add_page() {
+	if [ -n "$BENCH_PAGES" ] && [ "$2" != hello ] && [ "$1" != static ] &&
+		! [[ $1 =~ $BENCH_PAGES ]]; then
+		return 0
+	fi
 	PAGE_NAMES+=("$1")
 	PAGE_CLASSES+=("$2")
 	PAGE_USERS+=("$3")

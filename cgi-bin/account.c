@@ -237,6 +237,7 @@ home(struct ctx *c)
 {
 	struct dbq	 q;
 	const char	*msg = req_query(&c->req, "msg");
+	HDF		*due, *row;
 	int		 n = 0;
 
 	if (msg != NULL && strcmp(msg, "password_changed") == 0)
@@ -245,19 +246,17 @@ home(struct ctx *c)
 	    db_prepare(&q, c->db, c->arena, sql_due) == -1)
 		return 500;
 	db_bind_int(&q, 0, c->user->id);
+	due = ctx_node(c, "Due");
 	while (db_step(&q) == DB_ROW) {
-		const char *p = arena_printf(c->arena, "Due.%d", n++);
-
-		ctx_set(c, arena_printf(c->arena, "%s.id", p), db_str(&q, 0));
-		ctx_set(c, arena_printf(c->arena, "%s.date", p), db_str(&q, 1));
-		ctx_set(c, arena_printf(c->arena, "%s.action", p),
-		    choice_label(c, "next_action", db_str(&q, 2)));
-		ctx_set(c, arena_printf(c->arena, "%s.overdue", p),
-		    db_str(&q, 3));
-		ctx_set(c, arena_printf(c->arena, "%s.customer_id", p),
-		    db_str(&q, 4));
-		ctx_set(c, arena_printf(c->arena, "%s.code", p), db_str(&q, 5));
-		ctx_set(c, arena_printf(c->arena, "%s.name", p), db_str(&q, 6));
+		row = node_item(due, n++);
+		node_set(row, "id", db_text(&q, 0));
+		node_set(row, "date", db_text(&q, 1));
+		node_set(row, "action", choice_label(c, "next_action",
+		    db_text(&q, 2)));
+		node_set(row, "overdue", db_text(&q, 3));
+		node_set(row, "customer_id", db_text(&q, 4));
+		node_set(row, "code", db_text(&q, 5));
+		node_set(row, "name", db_text(&q, 6));
 	}
 	if (db_finish(&q) == DB_ERROR)
 		return 500;

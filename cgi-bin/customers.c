@@ -284,12 +284,6 @@ customer_load(struct ctx *c, enum rtype rt, enum action act,
 	return 0;
 }
 
-static void
-set_row(struct ctx *c, const char *prefix, const char *field, const char *v)
-{
-	ctx_set(c, arena_printf(c->arena, "%s.%s", prefix, field), v);
-}
-
 /* Owners a user may pick: within the assign scope. */
 static int
 owner_choices(struct ctx *c)
@@ -297,7 +291,7 @@ owner_choices(struct ctx *c)
 	struct dbq	 q;
 	enum scope	 s = perm_scope(c, RT_CUSTOMER, ACT_ASSIGN);
 	int		 n = 0;
-	const char	*p;
+	HDF		*owners, *row;
 
 	if (s == SCOPE_NONE)
 		return 0;
@@ -308,10 +302,11 @@ owner_choices(struct ctx *c)
 	db_bind_int(&q, 1, s);
 	db_bind_int(&q, 2, c->user->team_id);
 	db_bind_int(&q, 3, c->user->id);
+	owners = ctx_node(c, "Owners");
 	while (db_step(&q) == DB_ROW) {
-		p = arena_printf(c->arena, "Owners.%d", n++);
-		set_row(c, p, "id", db_str(&q, 0));
-		set_row(c, p, "name", db_str(&q, 1));
+		row = node_item(owners, n++);
+		node_set(row, "id", db_text(&q, 0));
+		node_set(row, "name", db_text(&q, 1));
 	}
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
@@ -483,7 +478,8 @@ list_run(struct ctx *c, const struct list_query *lq)
 	enum scope	 s = perm_scope(c, RT_CUSTOMER, ACT_VIEW);
 	unsigned	 i = 0;
 	int		 n = 0;
-	const char	*p, *sql, *last_key = NULL, *last_id = NULL;
+	const char	*sql, *last_key = NULL, *last_id = NULL;
+	HDF		*rows = ctx_node(c, "Rows"), *row;
 
 	/* Team scope without a team is the user's own records. */
 	if (s == SCOPE_TEAM && c->user->team_id == 0)
@@ -528,16 +524,16 @@ list_run(struct ctx *c, const struct list_query *lq)
 			ctx_setf(c, "List.next", "%s.%s", last_key, last_id);
 			break;
 		}
-		p = arena_printf(c->arena, "Rows.%d", n++);
-		set_row(c, p, "id", db_str(&q, 0));
-		set_row(c, p, "code", db_str(&q, 1));
-		set_row(c, p, "name", db_str(&q, 2));
-		set_row(c, p, "industry", choice_label(c, "industry",
-		    db_str(&q, 3)));
-		set_row(c, p, "grade", choice_label(c, "grade", db_str(&q, 4)));
-		set_row(c, p, "owner", db_str(&q, 5));
-		set_row(c, p, "last_followup", db_str(&q, 6));
-		set_row(c, p, "created", db_str(&q, 8));
+		row = node_item(rows, n++);
+		node_set(row, "id", db_text(&q, 0));
+		node_set(row, "code", db_text(&q, 1));
+		node_set(row, "name", db_text(&q, 2));
+		node_set(row, "industry", choice_label(c, "industry",
+		    db_text(&q, 3)));
+		node_set(row, "grade", choice_label(c, "grade", db_text(&q, 4)));
+		node_set(row, "owner", db_text(&q, 5));
+		node_set(row, "last_followup", db_text(&q, 6));
+		node_set(row, "created", db_text(&q, 8));
 		last_key = db_str(&q, sorts[lq->sort].cursor_col);
 		last_id = db_str(&q, 0);
 	}
@@ -612,15 +608,15 @@ rows_to_hdf(struct ctx *c, const char *sql, long long id, const char *prefix,
 	struct dbq	 q;
 	size_t		 i;
 	int		 n = 0;
-	const char	*p;
+	HDF		*rows = ctx_node(c, prefix), *row;
 
 	if (db_prepare(&q, c->db, c->arena, sql) == -1)
 		return -1;
 	db_bind_int(&q, 0, id);
 	while (db_step(&q) == DB_ROW) {
-		p = arena_printf(c->arena, "%s.%d", prefix, n++);
+		row = node_item(rows, n++);
 		for (i = 0; i < ncols; i++)
-			set_row(c, p, names[i], db_str(&q, (unsigned)i));
+			node_set(row, names[i], db_text(&q, (unsigned)i));
 	}
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }

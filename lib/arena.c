@@ -3,7 +3,10 @@
  *
  * Small requests are carved from the current block; a request larger than a
  * quarter of the block size gets a block of its own so that it does not waste
- * the rest of the current one. A reset keeps only the first block.
+ * the rest of the current one. A reset keeps the standard blocks for the
+ * next request, up to ARENA_KEEP of them: a worker that built a large page
+ * once does not return the memory to malloc and ask for it again on every
+ * request (which costs malloc's consolidation of its free lists each time).
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -14,6 +17,7 @@
 #include "arena.h"
 
 #define ARENA_BLOCK	(64 * 1024)
+#define ARENA_KEEP	16		/* standard blocks kept across resets */
 #define ARENA_ALIGN	(_Alignof(max_align_t))
 
 struct block {
@@ -26,6 +30,8 @@ struct block {
 struct arena {
 	struct block	*head;	/* current block; the first block is last */
 	struct block	*big;	/* blocks of one large allocation each */
+	struct block	*spare;	/* standard blocks kept by a reset */
+	size_t		 nspare;
 	size_t		 total;
 };
 
@@ -64,6 +70,8 @@ arena_new(void)
 		abort();
 	a->head = block_new(ARENA_BLOCK);
 	a->big = NULL;
+	a->spare = NULL;
+	a->nspare = 0;
 	a->total = 0;
 	return a;
 }
@@ -75,6 +83,7 @@ arena_free(struct arena *a)
 		return;
 	blocks_free(a->head);
 	blocks_free(a->big);
+	blocks_free(a->spare);
 	free(a);
 }
 
@@ -86,7 +95,12 @@ arena_reset(struct arena *a)
 	while (a->head->next != NULL) {
 		b = a->head;
 		a->head = b->next;
-		free(b);
+		if (a->nspare < ARENA_KEEP) {
+			b->next = a->spare;
+			a->spare = b;
+			a->nspare++;
+		} else
+			free(b);
 	}
 	a->head->used = 0;
 	blocks_free(a->big);
@@ -119,7 +133,12 @@ arena_alloc(struct arena *a, size_t n)
 		b->next = a->big;
 		a->big = b;
 	} else if (b->size - b->used < need) {
-		b = block_new(ARENA_BLOCK);
+		if ((b = a->spare) != NULL) {
+			a->spare = b->next;
+			a->nspare--;
+			b->used = 0;
+		} else
+			b = block_new(ARENA_BLOCK);
 		b->next = a->head;
 		a->head = b;
 	}

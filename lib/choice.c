@@ -17,30 +17,32 @@ choice_load(struct ctx *c)
 {
 	struct dbq	 q;
 	const char	*list, *code, *label, *prev = "";
+	HDF		*labels, *lists, *byname = NULL, *options = NULL, *item;
 	int		 n = 0;
 	int		 zh = strcmp(c->lang, "zh-CN") == 0;
 
 	if (hdf_get_obj(c->hdf, "Choices") != NULL)
 		return 0;
+	labels = ctx_node(c, "Choices");
+	lists = ctx_node(c, "ChoiceList");
 	if (db_prepare(&q, c->db, c->arena, sql_choices) == -1)
 		return -1;
 	while (db_step(&q) == DB_ROW) {
-		list = db_str(&q, 0);
-		code = db_str(&q, 1);
-		label = db_str(&q, zh ? 3 : 2);
+		list = db_text(&q, 0);
+		code = db_text(&q, 1);
+		label = db_text(&q, zh ? 3 : 2);
 		if (strcmp(list, prev) != 0) {
 			prev = list;
+			byname = node_get(labels, list);
+			options = node_get(lists, list);
 			n = 0;
 		}
-		ctx_set(c, arena_printf(c->arena, "Choices.%s.%s", list, code),
-		    label);
+		node_set(byname, code, label);
 		if (db_int(&q, 4) == 0)
 			continue;
-		ctx_set(c, arena_printf(c->arena, "ChoiceList.%s.%d.code",
-		    list, n), code);
-		ctx_set(c, arena_printf(c->arena, "ChoiceList.%s.%d.label",
-		    list, n), label);
-		n++;
+		item = node_item(options, n++);
+		node_set(item, "code", code);
+		node_set(item, "label", label);
 	}
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
@@ -54,20 +56,32 @@ code_wellformed(const char *code)
 	return n > 0 && code[n] == '\0' && n <= 32;
 }
 
+/* The label node of code in a list, or NULL. */
+static HDF *
+choice_node(struct ctx *c, const char *list, const char *code)
+{
+	HDF	*node;
+
+	if (code == NULL || !code_wellformed(code) ||
+	    (node = hdf_get_obj(c->hdf, "Choices")) == NULL ||
+	    (node = hdf_get_obj(node, list)) == NULL)
+		return NULL;
+	return hdf_get_obj(node, code);
+}
+
 int
 choice_valid(struct ctx *c, const char *list, const char *code)
 {
-	if (code == NULL || !code_wellformed(code))
-		return 0;
-	return hdf_get_obj(c->hdf, arena_printf(c->arena, "Choices.%s.%s",
-	    list, code)) != NULL;
+	return choice_node(c, list, code) != NULL;
 }
 
 const char *
 choice_label(struct ctx *c, const char *list, const char *code)
 {
-	if (code == NULL || !code_wellformed(code))
+	HDF	*node = choice_node(c, list, code);
+	char	*label;
+
+	if (node == NULL || (label = hdf_obj_value(node)) == NULL)
 		return code;
-	return hdf_get_value(c->hdf, arena_printf(c->arena, "Choices.%s.%s",
-	    list, code), code);
+	return label;
 }

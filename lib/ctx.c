@@ -33,23 +33,73 @@ ctx_end(struct ctx *c)
 	hdf_destroy(&c->hdf);
 }
 
+/* v in decimal, into the end of a buffer of 24: no printf for each cell. */
+static const char *
+decimal(char num[24], long long v)
+{
+	unsigned long long	 u = v < 0 ? 0ULL - (unsigned long long)v :
+				    (unsigned long long)v;
+	char			*p = num + 23;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
+HDF *
+node_get(HDF *parent, const char *name)
+{
+	HDF	*node;
+
+	/* Creating a node or setting a value fails only without memory. */
+	if (hdf_get_node(parent, name, &node) != STATUS_OK)
+		abort();
+	return node;
+}
+
+HDF *
+node_item(HDF *parent, int n)
+{
+	char	num[24];
+
+	return node_get(parent, decimal(num, n));
+}
+
+HDF *
+ctx_node(struct ctx *c, const char *name)
+{
+	return node_get(c->hdf, name);
+}
+
+void
+node_set(HDF *node, const char *name, const char *value)
+{
+	if (hdf_set_value(node, name, value ? value : "") != STATUS_OK)
+		abort();
+}
+
+void
+node_set_int(HDF *node, const char *name, long long v)
+{
+	char	num[24];
+
+	node_set(node, name, decimal(num, v));
+}
+
 void
 ctx_set(struct ctx *c, const char *name, const char *value)
 {
-	NEOERR	*err;
-
-	if ((err = hdf_set_value(c->hdf, name, value ? value : "")) !=
-	    STATUS_OK)
-		abort();	/* only out of memory */
+	node_set(c->hdf, name, value);
 }
 
 void
 ctx_set_int(struct ctx *c, const char *name, long long v)
 {
-	char	num[32];
-
-	snprintf(num, sizeof(num), "%lld", v);
-	ctx_set(c, name, num);
+	node_set_int(c->hdf, name, v);
 }
 
 void

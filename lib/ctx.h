@@ -64,6 +64,17 @@ void		 ctx_set(struct ctx *, const char *name, const char *value);
 void		 ctx_set_int(struct ctx *, const char *name, long long);
 void		 ctx_setf(struct ctx *, const char *name, const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
+/*
+ * Pages that set many values (list rows, choice lists) find a node once and
+ * set its fields relative to it, rather than by a path from the root each
+ * time. ctx_node, node_get and node_item create a missing node.
+ */
+HDF		*ctx_node(struct ctx *, const char *name);
+HDF		*node_get(HDF *parent, const char *name);
+HDF		*node_item(HDF *parent, int n);		/* parent.<n> */
+void		 node_set(HDF *, const char *name, const char *value);
+void		 node_set_int(HDF *, const char *name, long long);
+
 /* Translated message for key in the response language. */
 const char	*ctx_msg(struct ctx *, const char *key);
 

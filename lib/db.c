@@ -401,10 +401,13 @@ db_affected(const struct dbq *q)
 int
 db_finish(struct dbq *q)
 {
-	if (q->stmt != NULL) {
+	/*
+	 * The whole result is in client memory (store_result), so freeing it
+	 * is all a re-execution needs. mysql_stmt_reset() would cost a round
+	 * trip to the server for every statement.
+	 */
+	if (q->stmt != NULL)
 		mysql_stmt_free_result(q->stmt);
-		mysql_stmt_reset(q->stmt);
-	}
 	return q->failed ? DB_ERROR : 0;
 }
 

@@ -1,10 +1,9 @@
 /*
- * perm.c - the signed-in user's grants, loaded once per request.
+ * perm.c - the signed-in user's grants and the checks made with them.
  */
 #include <string.h>
 
 #include "ctx.h"
-#include "db.h"
 #include "perm.h"
 
 const char *const rtype_names[RT__MAX] = {
@@ -14,11 +13,6 @@ const char *const action_names[ACT__MAX] = {
 	"view", "create", "edit", "delete", "export", "approve", "assign"
 };
 const char *const scope_names[] = { "none", "own", "team", "all" };
-
-static const char sql_grants[] =
-    "SELECT rp.record_type, rp.action, MAX(rp.scope)"
-    " FROM user_role ur JOIN role_permission rp ON rp.role_id = ur.role_id"
-    " WHERE ur.user_id = ? GROUP BY rp.record_type, rp.action";
 
 static int
 name_index(const char *const *names, int n, const char *name)
@@ -49,27 +43,18 @@ scope_from_name(const char *name)
 	return name_index(scope_names, SCOPE_ALL + 1, name);
 }
 
-int
-perm_load(struct ctx *c)
+void
+perm_grant(struct perms *p, const char *rtype, const char *action,
+    long long scope)
 {
-	struct dbq	 q;
-	int		 rt, act;
-	long long	 scope;
+	int	rt = rtype_from_name(rtype), act = action_from_name(action);
 
-	memset(&c->perms, 0, sizeof(c->perms));
-	if (db_prepare(&q, c->db, c->arena, sql_grants) == -1)
-		return -1;
-	db_bind_int(&q, 0, c->user->id);
-	while (db_step(&q) == DB_ROW) {
-		rt = rtype_from_name(db_text(&q, 0));
-		act = action_from_name(db_text(&q, 1));
-		scope = db_int(&q, 2);
-		/* Unknown names or scopes grant nothing: deny by default. */
-		if (rt < 0 || act < 0 || scope < SCOPE_NONE || scope > SCOPE_ALL)
-			continue;
-		c->perms.scope[rt][act] = (unsigned char)scope;
-	}
-	return db_finish(&q) == DB_ERROR ? -1 : 0;
+	/* Unknown names or scopes grant nothing: deny by default. */
+	if (rt < 0 || act < 0 || scope <= SCOPE_NONE || scope > SCOPE_ALL)
+		return;
+	/* A user's roles add up: the widest scope wins. */
+	if (scope > p->scope[rt][act])
+		p->scope[rt][act] = (unsigned char)scope;
 }
 
 enum scope

@@ -50,9 +50,14 @@ int		 rtype_from_name(const char *);
 int		 action_from_name(const char *);
 int		 scope_from_name(const char *);
 
+/*
+ * Add one grant row (record type and action by name, scope as stored) to a
+ * user's grants; session_load() calls it for each of the user's grants.
+ */
+void		 perm_grant(struct perms *, const char *rtype,
+		    const char *action, long long scope);
+
 struct ctx;
-/* Load the signed-in user's grants (the union over the user's roles). */
-int		 perm_load(struct ctx *);
 /* The scope the user has for an action on a record type. */
 enum scope	 perm_scope(const struct ctx *, enum rtype, enum action);
 /*

@@ -14,10 +14,18 @@
 
 #define TOKEN_BYTES	32
 
+/*
+ * The session, its user and the user's grants in one round trip: one row
+ * per grant (the session columns repeat), or one row with NULL grant
+ * columns for a user without roles. Every page pays for this statement.
+ */
 static const char sql_session_get[] =
     "SELECT s.id, s.csrf_token, u.id, u.login, u.name, COALESCE(u.team_id, 0),"
-    " u.lang, u.must_change_pw, s.last_seen < NOW() - INTERVAL 60 SECOND"
+    " u.lang, u.must_change_pw, s.last_seen < NOW() - INTERVAL 60 SECOND,"
+    " rp.record_type, rp.action, rp.scope"
     " FROM session s JOIN app_user u ON u.id = s.user_id"
+    " LEFT JOIN user_role ur ON ur.user_id = u.id"
+    " LEFT JOIN role_permission rp ON rp.role_id = ur.role_id"
     " WHERE s.token_hash = ? AND u.active = 1"
     " AND s.created_at > NOW() - INTERVAL 43200 SECOND"
     " AND s.last_seen > NOW() - INTERVAL 1800 SECOND";
@@ -60,7 +68,7 @@ session_load(struct ctx *c)
 	const char	*tok, *hash;
 	struct dbq	 q;
 	struct user	*u;
-	int		 rc, stale = 0;
+	int		 stale = 0;
 
 	c->session_checked = 1;
 	tok = req_cookie(&c->req, cookie_name(c, "crm_session"));
@@ -70,18 +78,23 @@ session_load(struct ctx *c)
 	if (db_prepare(&q, c->db, c->arena, sql_session_get) == -1)
 		return -1;
 	db_bind_text(&q, 0, hash);
-	if ((rc = db_step(&q)) == DB_ROW) {
-		u = arena_alloc(c->arena, sizeof(*u));
-		c->session_id = db_int(&q, 0);
-		c->csrf = db_str(&q, 1);
-		u->id = db_int(&q, 2);
-		u->login = db_str(&q, 3);
-		u->name = db_str(&q, 4);
-		u->team_id = db_int(&q, 5);
-		u->lang = db_str(&q, 6);
-		u->must_change_pw = (int)db_int(&q, 7);
-		stale = (int)db_int(&q, 8);
-		c->user = u;
+	memset(&c->perms, 0, sizeof(c->perms));
+	while (db_step(&q) == DB_ROW) {
+		if (c->user == NULL) {
+			u = arena_alloc(c->arena, sizeof(*u));
+			c->session_id = db_int(&q, 0);
+			c->csrf = db_str(&q, 1);
+			u->id = db_int(&q, 2);
+			u->login = db_str(&q, 3);
+			u->name = db_str(&q, 4);
+			u->team_id = db_int(&q, 5);
+			u->lang = db_str(&q, 6);
+			u->must_change_pw = (int)db_int(&q, 7);
+			stale = (int)db_int(&q, 8);
+			c->user = u;
+		}
+		perm_grant(&c->perms, db_text(&q, 9), db_text(&q, 10),
+		    db_int(&q, 11));
 	}
 	if (db_finish(&q) == DB_ERROR)
 		return -1;
@@ -95,7 +108,7 @@ session_load(struct ctx *c)
 	if (stale && db_exec(c->db, c->arena, sql_session_touch, "i",
 	    c->session_id) < 0)
 		return -1;
-	return perm_load(c);
+	return 0;
 }
 
 int

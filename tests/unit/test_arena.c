@@ -43,6 +43,30 @@ START_TEST(large_allocations_and_reset)
 }
 END_TEST
 
+/* Blocks kept by a reset serve the next request zeroed and whole. */
+START_TEST(reset_reuses_blocks)
+{
+	struct arena	*a = arena_new();
+	char		*p[2000];
+	int		 round, i;
+
+	for (round = 0; round < 3; round++) {
+		for (i = 0; i < 2000; i++) {
+			p[i] = arena_alloc(a, 1000);
+			ck_assert_int_eq(p[i][0], 0);
+			ck_assert_int_eq(p[i][999], 0);
+			memset(p[i], 'a' + i % 26, 1000);
+		}
+		for (i = 0; i < 2000; i++)
+			ck_assert_int_eq(p[i][999], 'a' + i % 26);
+		ck_assert_uint_ge(arena_used(a), 2000 * 1000);
+		arena_reset(a);
+		ck_assert_uint_eq(arena_used(a), 0);
+	}
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(buf_grows_and_stays_terminated)
 {
 	struct arena	*a = arena_new();
@@ -72,6 +96,7 @@ arena_suite(void)
 
 	tcase_add_test(tc, alloc_is_zeroed_and_aligned);
 	tcase_add_test(tc, large_allocations_and_reset);
+	tcase_add_test(tc, reset_reuses_blocks);
 	tcase_add_test(tc, buf_grows_and_stays_terminated);
 	suite_add_tcase(s, tc);
 	return s;
