@@ -40,9 +40,21 @@ INTEG_SRC = $(wildcard tests/integration/*.c)
 
 all: $(PROGS) $(TOOLS)
 
+define compile
+@mkdir -p $(dir $@)
+$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+endef
+
 $(B)/%.o: %.c
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(compile)
+
+# An area too big for one file keeps its parts in cgi-bin/NAME/, linked
+# into the program cgi-bin/NAME.c (objects under parts/: the program itself
+# is $(B)/cgi-bin/NAME).
+area_parts = $(patsubst cgi-bin/%.c,$(B)/parts/%.o,$(wildcard cgi-bin/$(1)/*.c))
+
+$(B)/parts/%.o: cgi-bin/%.c
+	$(compile)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
@@ -50,7 +62,8 @@ $(B)/libcrm.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(B)/cgi-bin/%: $(B)/cgi-bin/%.o $(B)/libcrm.a
+.SECONDEXPANSION:
+$(B)/cgi-bin/%: $(B)/cgi-bin/%.o $$(call area_parts,$$*) $(B)/libcrm.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/tools/%: $(B)/tools/%.o $(B)/libcrm.a

@@ -59,6 +59,11 @@ static const struct field login_fields[] = {
 	{ "next", FT_TEXT, 0, 500, NULL, 0, 0 },
 };
 
+static const struct field confirm_fields[] = {
+	{ "password", FT_PASSWORD, FIELD_REQUIRED, 1024, NULL, 0, 0 },
+	{ "next", FT_TEXT, 0, 500, NULL, 0, 0 },
+};
+
 static const struct field password_fields[] = {
 	{ "current", FT_PASSWORD, FIELD_REQUIRED, 1024, NULL, 0, 0 },
 	{ "new", FT_PASSWORD, FIELD_REQUIRED, 1024, NULL, 0, 0 },
@@ -170,6 +175,49 @@ login_submit(struct ctx *c)
 		return http_redirect(c, "/password");
 	next = form_value(&f, "next");
 	return http_redirect(c, next ? next : "/home");
+}
+
+/* Re-authentication before the admin screens (ROUTE_REAUTH). */
+static int
+confirm_page(struct ctx *c)
+{
+	const char	*next = req_query(&c->req, "next");
+
+	form_fill(c, "next", next != NULL ? next : "/admin");
+	return http_page(c, "confirm.cs");
+}
+
+static int
+confirm_submit(struct ctx *c)
+{
+	struct form	 f;
+	const char	*hash, *next;
+
+	if (form_read(c, confirm_fields, NFIELDS(confirm_fields), &f) != 0)
+		goto invalid;
+	/* A stolen session must not become a way to guess the password. */
+	if (db_int_query(c->db, c->arena, sql_fails_login, 0, "s",
+	    c->user->login) >= FAILS_PER_ACCOUNT) {
+		login_failed(c, c->user->login);
+		c->status = 429;
+		ctx_set(c, "Error", ctx_msg(c, "login.throttled"));
+		return http_page(c, "confirm.cs");
+	}
+	if ((hash = current_hash(c)) == NULL)
+		return 500;
+	if (password_verify(form_value(&f, "password"), hash) != 1) {
+		login_failed(c, c->user->login);
+		form_error(c, &f, "password", "password.wrong_current");
+		goto invalid;
+	}
+	if (session_reauth(c) == -1 ||
+	    audit_log(c, "reauth", "user", c->user->id, NULL, NULL, NULL) == -1)
+		return 500;
+	next = form_value(&f, "next");
+	return http_redirect(c, next ? next : "/admin");
+invalid:
+	c->status = 422;
+	return http_page(c, "confirm.cs");
 }
 
 static int
@@ -310,6 +358,8 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/lang", lang_submit, RT_NONE, ACT_VIEW,
 	    ROUTE_PUBLIC | ROUTE_PWCHANGE },
 	{ METHOD_GET, "/home", home, RT_NONE, ACT_VIEW, 0 },
+	{ METHOD_GET, "/confirm", confirm_page, RT_NONE, ACT_VIEW, 0 },
+	{ METHOD_POST, "/confirm", confirm_submit, RT_NONE, ACT_VIEW, 0 },
 };
 
 static const struct program account = {

@@ -16,5 +16,12 @@ int		 choice_load(struct ctx *);
 int		 choice_valid(struct ctx *, const char *list, const char *code);
 /* The label of code in list, or the code itself. */
 const char	*choice_label(struct ctx *, const char *list, const char *code);
+/*
+ * Offer an option of a list that is not stored as choices (teams, roles):
+ * select boxes show it and FT_CHOICE/FT_MULTI fields of that list accept
+ * it, as for any choice list. 0, or -1 on a database error.
+ */
+int		 choice_option(struct ctx *, const char *list, const char *code,
+		    const char *label);
 
 #endif

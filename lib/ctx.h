@@ -41,6 +41,7 @@ struct ctx {
 	struct user	*user;
 	long long	 session_id;
 	const char	*csrf;		/* this session's CSRF token */
+	int		 reauthed;	/* password confirmed lately */
 	struct perms	 perms;
 
 	/* Numeric path segments captured by the route pattern. */

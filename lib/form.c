@@ -286,8 +286,10 @@ field_check(struct ctx *c, const struct field *fd, const char *raw,
 	return NULL;
 }
 
-int
-form_read(struct ctx *c, const struct field *fields, size_t n, struct form *f)
+/* Read fields from the body, or from the query string of a search form. */
+static int
+form_read_from(struct ctx *c, const struct field *fields, size_t n,
+    struct form *f, int query)
 {
 	const char	*raw, *err;
 	size_t		 i;
@@ -300,7 +302,8 @@ form_read(struct ctx *c, const struct field *fields, size_t n, struct form *f)
 		return -1;
 	for (i = 0; i < n; i++) {
 		/* Single-line text is trimmed; long text keeps its layout. */
-		raw = req_form(&c->req, fields[i].name);
+		raw = query ? req_query(&c->req, fields[i].name) :
+		    req_form(&c->req, fields[i].name);
 		if (fields[i].type == FT_LONGTEXT || fields[i].type ==
 		    FT_PASSWORD)
 			raw = raw ? raw : "";
@@ -313,4 +316,17 @@ form_read(struct ctx *c, const struct field *fields, size_t n, struct form *f)
 			form_error(c, f, fields[i].name, err);
 	}
 	return f->nerrors;
+}
+
+int
+form_read(struct ctx *c, const struct field *fields, size_t n, struct form *f)
+{
+	return form_read_from(c, fields, n, f, 0);
+}
+
+int
+form_read_query(struct ctx *c, const struct field *fields, size_t n,
+    struct form *f)
+{
+	return form_read_from(c, fields, n, f, 1);
 }

@@ -50,6 +50,9 @@ struct form {
 /* Validate the request's fields; returns the number of errors. */
 int		 form_read(struct ctx *, const struct field *, size_t,
 		    struct form *);
+/* The same for a search form sent by GET (no FT_MULTI fields). */
+int		 form_read_query(struct ctx *, const struct field *, size_t,
+		    struct form *);
 /* The normalised value of a declared field, NULL when empty. */
 const char	*form_value(const struct form *, const char *name);
 /* Flag a field as wrong with message key (e.g. a duplicate). */

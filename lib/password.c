@@ -380,3 +380,22 @@ password_problem_key(enum password_problem p)
 	}
 	return NULL;
 }
+
+char *
+password_initial(struct arena *a)
+{
+	static const char	 alphabet[] =
+	    "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+	const size_t		 n = sizeof(alphabet) - 1;
+	char			*pw = arena_alloc(a, PASSWORD_INITIAL_LEN + 1);
+	unsigned char		 r;
+	size_t			 i = 0;
+
+	while (i < PASSWORD_INITIAL_LEN) {
+		token_random(&r, 1);
+		/* Rejection keeps every character equally likely. */
+		if (r < 256 - 256 % n)
+			pw[i++] = alphabet[r % n];
+	}
+	return pw;
+}

@@ -43,6 +43,13 @@ int	 password_verify(const char *pw, const char *encoded);
  */
 void	 password_spend(const char *pw);
 int	 password_needs_rehash(const char *encoded);
+/*
+ * A random initial password (PASSWORD_INITIAL_LEN characters without look-
+ * alikes such as 0/O and 1/l), shown once to the admin; the user must
+ * replace it at first sign-in.
+ */
+#define PASSWORD_INITIAL_LEN	16
+char	*password_initial(struct arena *);
 /* Change the cost of new hashes; for tests and demo seeding only. */
 void	 password_set_cost(unsigned t, unsigned m_kib, unsigned p);
 

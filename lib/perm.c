@@ -7,7 +7,7 @@
 #include "perm.h"
 
 const char *const rtype_names[RT__MAX] = {
-	"customer", "contact", "followup", "order", "user"
+	"customer", "contact", "followup", "order", "user", "audit"
 };
 const char *const action_names[ACT__MAX] = {
 	"view", "create", "edit", "delete", "export", "approve", "assign"

@@ -14,7 +14,8 @@ enum rtype {
 	RT_CONTACT,
 	RT_FOLLOWUP,
 	RT_ORDER,
-	RT_USER,	/* administration of users and roles */
+	RT_USER,	/* administration of users and teams */
+	RT_AUDIT,	/* the audit log */
 	RT__MAX
 };
 

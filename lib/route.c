@@ -77,6 +77,17 @@ route_find(const struct program *p, struct ctx *c, int *status)
 	return NULL;
 }
 
+/* This page with its query: where a detour (sign-in, language) returns. */
+static const char *
+route_back(struct ctx *c)
+{
+	if (c->req.method == METHOD_GET && c->req.query_string != NULL &&
+	    c->req.query_string[0] != '\0')
+		return arena_printf(c->arena, "%s?%s", c->req.path,
+		    c->req.query_string);
+	return c->req.path;
+}
+
 /* Checks that must pass before the handler; 0 or the status to answer. */
 static int
 route_guard(const struct route *r, struct ctx *c)
@@ -87,7 +98,7 @@ route_guard(const struct route *r, struct ctx *c)
 				return 403;
 			http_redirect(c, arena_printf(c->arena,
 			    "/login?next=%s", str_url_encode(c->arena,
-			    c->req.path)));
+			    route_back(c))));
 			return -1;
 		}
 		if (c->user->must_change_pw && !(r->flags & ROUTE_PWCHANGE)) {
@@ -105,6 +116,16 @@ route_guard(const struct route *r, struct ctx *c)
 		    c->req.path, c->req.remote_addr ? c->req.remote_addr : "-");
 		return 403;
 	}
+	if ((r->flags & ROUTE_REAUTH) && !c->reauthed) {
+		/*
+		 * A GET comes back to its page after the confirmation; a form
+		 * posted after the window closed is not replayed.
+		 */
+		http_redirect(c, arena_printf(c->arena, "/confirm?next=%s",
+		    str_url_encode(c->arena, c->req.method == METHOD_GET ?
+		    route_back(c) : "/")));
+		return -1;
+	}
 	return 0;
 }
 
@@ -115,15 +136,13 @@ route_layout(struct ctx *c)
 	ctx_set(c, "Lang", c->lang);
 	ctx_set(c, "Path", c->req.path);
 	/* Where the language switch returns: this very page when it was a GET. */
-	if (c->req.method == METHOD_GET && c->req.query_string != NULL &&
-	    c->req.query_string[0] != '\0')
-		ctx_setf(c, "Back", "%s?%s", c->req.path, c->req.query_string);
-	else
-		ctx_set(c, "Back", c->req.path);
+	ctx_set(c, "Back", route_back(c));
 	if (c->user != NULL) {
 		ctx_set(c, "User.name", c->user->name);
 		ctx_set(c, "User.login", c->user->login);
 		ctx_set_int(c, "User.id", c->user->id);
+		if (perm_scope(c, RT_USER, ACT_VIEW) != SCOPE_NONE)
+			ctx_set_int(c, "Nav.admin", 1);
 	}
 }
 

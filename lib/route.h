@@ -21,6 +21,7 @@ struct ctx;
 enum route_flag {
 	ROUTE_PUBLIC	= 1 << 0,	/* no sign-in needed (sign-in page) */
 	ROUTE_PWCHANGE	= 1 << 1,	/* allowed while a password change is due */
+	ROUTE_REAUTH	= 1 << 2,	/* needs the password confirmed lately */
 };
 
 struct route {

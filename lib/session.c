@@ -22,6 +22,7 @@
 static const char sql_session_get[] =
     "SELECT s.id, s.csrf_token, u.id, u.login, u.name, COALESCE(u.team_id, 0),"
     " u.lang, u.must_change_pw, s.last_seen < NOW() - INTERVAL 60 SECOND,"
+    " COALESCE(s.reauth_at > NOW() - INTERVAL 900 SECOND, 0),"
     " rp.record_type, rp.action, rp.scope"
     " FROM session s JOIN app_user u ON u.id = s.user_id"
     " LEFT JOIN user_role ur ON ur.user_id = u.id"
@@ -41,6 +42,10 @@ static const char sql_session_purge[] =
     " NOW() - INTERVAL 43200 SECOND OR last_seen < NOW() - INTERVAL 1800 SECOND)";
 static const char sql_session_others[] =
     "DELETE FROM session WHERE user_id = ? AND id <> ?";
+static const char sql_session_user[] =
+    "DELETE FROM session WHERE user_id = ?";
+static const char sql_session_reauth[] =
+    "UPDATE session SET reauth_at = NOW() WHERE id = ?";
 
 /* The __Host- prefix pins the cookie to our host over HTTPS. */
 static const char *
@@ -91,10 +96,11 @@ session_load(struct ctx *c)
 			u->lang = db_str(&q, 6);
 			u->must_change_pw = (int)db_int(&q, 7);
 			stale = (int)db_int(&q, 8);
+			c->reauthed = (int)db_int(&q, 9);
 			c->user = u;
 		}
-		perm_grant(&c->perms, db_text(&q, 9), db_text(&q, 10),
-		    db_int(&q, 11));
+		perm_grant(&c->perms, db_text(&q, 10), db_text(&q, 11),
+		    db_int(&q, 12));
 	}
 	if (db_finish(&q) == DB_ERROR)
 		return -1;
@@ -156,6 +162,23 @@ session_end_others(struct ctx *c)
 		return -1;
 	return db_exec(c->db, c->arena, sql_session_others, "ii",
 	    c->user->id, c->session_id) < 0 ? -1 : 0;
+}
+
+int
+session_end_user(struct ctx *c, long long user_id)
+{
+	return db_exec(c->db, c->arena, sql_session_user, "i", user_id) < 0 ?
+	    -1 : 0;
+}
+
+int
+session_reauth(struct ctx *c)
+{
+	if (c->user == NULL || db_exec(c->db, c->arena, sql_session_reauth,
+	    "i", c->session_id) < 0)
+		return -1;
+	c->reauthed = 1;
+	return 0;
 }
 
 const char *

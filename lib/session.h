@@ -13,6 +13,8 @@ struct ctx;
 
 #define SESSION_IDLE_SECONDS	(30 * 60)
 #define SESSION_MAX_SECONDS	(12 * 60 * 60)
+/* How long a confirmed password opens the admin screens (ROUTE_REAUTH). */
+#define SESSION_REAUTH_SECONDS	(15 * 60)
 
 /* Resolve the session cookie into c->user; 0, or -1 on a database error. */
 int		 session_load(struct ctx *);
@@ -22,6 +24,10 @@ int		 session_start(struct ctx *, long long user_id);
 void		 session_end(struct ctx *);
 /* Delete every other session of the signed-in user (password change). */
 int		 session_end_others(struct ctx *);
+/* Delete every session of a user (disabled, password reset). */
+int		 session_end_user(struct ctx *, long long user_id);
+/* The user has just confirmed the password: open the admin screens. */
+int		 session_reauth(struct ctx *);
 /* The token forms must carry; sets the pre-session cookie if needed. */
 const char	*csrf_token(struct ctx *);
 /* 1 if a POST carries the right token and comes from our own origin. */

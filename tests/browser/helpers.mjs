@@ -164,7 +164,7 @@ export function pick(list) {
  * login unique to this run. English profile, so every test starts in one
  * known language.
  */
-export function freshUser() {
+export function freshUser(role = 'sales_rep') {
 	const login = `br${Date.now().toString(36)}${digits(4)}`;
 	const name = `测试 ${login}`;
 	sql(`INSERT INTO app_user (login, name, password_hash, must_change_pw,
@@ -172,7 +172,7 @@ export function freshUser() {
 	    SELECT '${login}', '${name}', password_hash, 1, team_id, 'en'
 	    FROM app_user WHERE login = '${TEMPLATE_LOGIN}';
 	    INSERT INTO user_role (user_id, role_id)
-	    SELECT LAST_INSERT_ID(), id FROM role WHERE code = 'sales_rep';`);
+	    SELECT LAST_INSERT_ID(), id FROM role WHERE code = '${role}';`);
 	assert.equal(sql(`SELECT must_change_pw FROM app_user
 	    WHERE login = '${login}'`)[0]?.[0], '1', 'fresh user created');
 	return { login, name, password: INITIAL_PASSWORD };
@@ -384,6 +384,47 @@ export async function* pageTour(page) {
 	await signOut(page);
 	assert.equal(pathOf(page), '/login');
 	yield 'zh-CN: sign-in page';
+	yield* adminTour(page);
+}
+
+/* The administration screens, as a fresh admin, in both languages. */
+async function* adminTour(page) {
+	const admin = freshUser('admin');
+	const password = newPassword();
+	const send = () => submit(page, page.locator('main form button[type=submit]'));
+
+	await signIn(page, admin.login, admin.password);
+	await changePassword(page, admin.password, password);
+	await visit(page, '/admin');
+	assert.equal(pathOf(page), '/confirm');
+	yield 'en: password confirmation page';
+	await page.locator('#f-password').fill(password);
+	await send();
+	assert.equal(pathOf(page), '/admin');
+	for (const lang of ['en', 'zh-CN']) {
+		if (lang !== 'en')
+			await switchLanguage(page);
+		await visit(page, '/admin');
+		yield `${lang}: administration page`;
+		await visit(page, '/admin/users');
+		yield `${lang}: user list`;
+		await visit(page, '/admin/users/new');
+		await page.locator('#f-login').fill('Bad Login');
+		await page.locator('#f-name').fill('测试 管理员');
+		assert.equal(await send(), 422);
+		yield `${lang}: new user form with errors`;
+		await page.locator('#f-login').fill(`${admin.login}${lang === 'en' ? 'e' : 'z'}`);
+		assert.equal(await send(), 200);
+		yield `${lang}: initial password page`;
+		await visit(page, await page.locator('main a[href^="/admin/users/"]').getAttribute('href'));
+		yield `${lang}: user edit page`;
+		await visit(page, '/admin/teams');
+		yield `${lang}: team list`;
+		await visit(page, await page.locator('main table a').first().getAttribute('href'));
+		yield `${lang}: team edit page`;
+		await visit(page, '/admin/audit');
+		yield `${lang}: audit log`;
+	}
 }
 
 /* The header's language button (中文 / English). */

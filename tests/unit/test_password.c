@@ -395,6 +395,27 @@ START_TEST(problems_have_catalogue_keys)
 }
 END_TEST
 
+/* Initial passwords: the right length and alphabet, policy-proof, unique. */
+START_TEST(initial_passwords_are_random_and_valid)
+{
+	struct arena	*a = arena_new();
+	char		*prev = NULL, *pw;
+	int		 i;
+
+	for (i = 0; i < 200; i++) {
+		pw = password_initial(a);
+		ck_assert_uint_eq(strlen(pw), PASSWORD_INITIAL_LEN);
+		ck_assert_uint_eq(strcspn(pw, "0O1lIo"), PASSWORD_INITIAL_LEN);
+		ck_assert_int_eq(password_check_policy(pw, "someone"),
+		    PASSWORD_OK);
+		if (prev != NULL)
+			ck_assert_str_ne(pw, prev);
+		prev = pw;
+	}
+	arena_free(a);
+}
+END_TEST
+
 static Suite *
 password_suite(void)
 {
@@ -428,6 +449,7 @@ password_suite(void)
 	tcase_add_test(policy, policy_rejects_username);
 	tcase_add_test(policy, policy_rejects_common);
 	tcase_add_test(policy, problems_have_catalogue_keys);
+	tcase_add_test(policy, initial_passwords_are_random_and_valid);
 	suite_add_tcase(s, policy);
 	return s;
 }

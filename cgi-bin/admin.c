@@ -1,0 +1,59 @@
+/*
+ * admin.c - the administration area: users, teams and the audit log.
+ *
+ * Every route needs its admin grant and, because a hijacked session must
+ * not be enough to change who may do what, a password confirmed within
+ * the last SESSION_REAUTH_SECONDS (ROUTE_REAUTH, checked by the
+ * dispatcher). The screens live in cgi-bin/admin/.
+ */
+#include "admin/admin.h"
+#include "ctx.h"
+#include "http.h"
+#include "perm.h"
+#include "route.h"
+#include "server.h"
+
+#define ADMIN	ROUTE_REAUTH
+
+static int
+admin_home(struct ctx *c)
+{
+	return http_page(c, "admin/index.cs");
+}
+
+static const struct route routes[] = {
+	{ METHOD_GET, "/admin", admin_home, RT_USER, ACT_VIEW, ADMIN },
+	{ METHOD_GET, "/admin/users", admin_users, RT_USER, ACT_VIEW, ADMIN },
+	{ METHOD_GET, "/admin/users/new", admin_user_new, RT_USER, ACT_CREATE,
+	    ADMIN },
+	{ METHOD_POST, "/admin/users", admin_user_create, RT_USER, ACT_CREATE,
+	    ADMIN },
+	{ METHOD_GET, "/admin/users/%d", admin_user_edit, RT_USER, ACT_VIEW,
+	    ADMIN },
+	{ METHOD_POST, "/admin/users/%d", admin_user_update, RT_USER,
+	    ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/users/%d/disable", admin_user_disable, RT_USER,
+	    ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/users/%d/enable", admin_user_enable, RT_USER,
+	    ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/users/%d/password", admin_user_reset, RT_USER,
+	    ACT_EDIT, ADMIN },
+	{ METHOD_GET, "/admin/teams", admin_teams, RT_USER, ACT_VIEW, ADMIN },
+	{ METHOD_POST, "/admin/teams", admin_team_create, RT_USER, ACT_CREATE,
+	    ADMIN },
+	{ METHOD_GET, "/admin/teams/%d", admin_team_edit, RT_USER, ACT_VIEW,
+	    ADMIN },
+	{ METHOD_POST, "/admin/teams/%d", admin_team_update, RT_USER,
+	    ACT_EDIT, ADMIN },
+	{ METHOD_GET, "/admin/audit", admin_audit, RT_AUDIT, ACT_VIEW, ADMIN },
+};
+
+static const struct program admin = {
+	"admin", routes, sizeof(routes) / sizeof(routes[0])
+};
+
+int
+main(int argc, char *argv[])
+{
+	return server_main(argc, argv, &admin);
+}

@@ -1,0 +1,34 @@
+/*
+ * admin.h - the administration area: one program, one file per screen.
+ *
+ * cgi-bin/admin.c holds the route table; every route needs an admin grant
+ * and a recently confirmed password (ROUTE_REAUTH). Each handler below
+ * follows the route table's contract (route.h).
+ */
+#ifndef CRM_ADMIN_H
+#define CRM_ADMIN_H
+
+struct ctx;
+
+/* users.c */
+int	admin_users(struct ctx *);
+int	admin_user_new(struct ctx *);
+int	admin_user_create(struct ctx *);
+int	admin_user_edit(struct ctx *);
+int	admin_user_update(struct ctx *);
+int	admin_user_disable(struct ctx *);
+int	admin_user_enable(struct ctx *);
+int	admin_user_reset(struct ctx *);
+
+/* teams.c */
+int	admin_teams(struct ctx *);
+int	admin_team_create(struct ctx *);
+int	admin_team_edit(struct ctx *);
+int	admin_team_update(struct ctx *);
+/* Move a user into team (0: none), with the records the user owns. */
+int	admin_user_move(struct ctx *, long long user_id, long long team_id);
+
+/* audit.c */
+int	admin_audit(struct ctx *);
+
+#endif
