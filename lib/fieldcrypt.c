@@ -416,19 +416,36 @@ fieldcrypt_reseal(struct arena *a, const char *table, const char *column,
 	return rc;
 }
 
+/* All of p[0..n) to fd; 0 or -1. */
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	ssize_t	 w;
+
+	while (n > 0) {
+		if ((w = write(fd, p, n)) == -1 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
 /*
  * Write text and then a line for key under version into a new file beside
  * real, with the old file's owner (the programs may run as another user
- * than the operator), and rename it over real. 0, or -1 logged.
+ * than the operator), and rename it over real. Without stdio, so that no
+ * buffer we cannot wipe holds a key. 0, or -1 logged.
  */
 static int
 keyfile_replace(struct arena *a, const char *real, int dirfd,
     const struct stat *st, const char *text, size_t len, int version,
     const unsigned char *key)
 {
-	char	*tmp, *hex;
-	FILE	*f;
-	int	 fd, bad;
+	char	 line[FC_LINEMAX], *tmp, *hex;
+	int	 fd, n, bad;
 
 	tmp = arena_printf(a, "%s.XXXXXX", real);
 	if ((fd = mkstemp(tmp)) == -1) {
@@ -443,16 +460,14 @@ keyfile_replace(struct arena *a, const char *real, int dirfd,
 		unlink(tmp);
 		return -1;
 	}
-	if ((f = fdopen(fd, "w")) == NULL)
-		abort();
 	hex = token_hex(a, key, FC_KEYLEN);
-	fwrite(text, 1, len, f);
-	if (len > 0 && text[len - 1] != '\n')
-		putc('\n', f);
-	fprintf(f, "%d %s\n", version, hex);
+	n = snprintf(line, sizeof(line), "%s%d %s\n",
+	    len > 0 && text[len - 1] != '\n' ? "\n" : "", version, hex);
+	bad = write_all(fd, text, len) == -1 ||
+	    write_all(fd, line, (size_t)n) == -1 || fsync(fd) == -1;
 	explicit_bzero(hex, strlen(hex));
-	bad = fflush(f) == EOF || ferror(f) || fsync(fileno(f)) == -1;
-	if (fclose(f) == EOF || bad) {
+	explicit_bzero(line, sizeof(line));
+	if (close(fd) == -1 || bad) {
 		log_error(NULL, "key file %s: write failed", tmp);
 		unlink(tmp);
 		return -1;
