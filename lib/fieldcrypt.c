@@ -78,7 +78,7 @@ keyfile_read(const char *path, char **text, size_t *len, struct stat *st)
 	}
 	if (st->st_mode & 077) {
 		log_error(NULL, "key file %s has mode %04o: other users could "
-		    "read the keys; it must be 0600", path,
+		    "read or replace the keys; it must be 0600", path,
 		    (unsigned)(st->st_mode & 07777));
 		goto fail;
 	}
