@@ -358,6 +358,20 @@ db_text(const struct dbq *q, unsigned col)
 	return s ? arena_strndup(q->arena, s, *q->cols[col].length) : NULL;
 }
 
+const void *
+db_blob(const struct dbq *q, unsigned col, size_t *len)
+{
+	const char	*s = db_column(q, col);
+	char		*copy;
+
+	*len = s ? *q->cols[col].length : 0;
+	if (s == NULL)
+		return NULL;
+	copy = arena_alloc(q->arena, *len + 1);
+	memcpy(copy, s, *len);
+	return copy;
+}
+
 const char *
 db_str(const struct dbq *q, unsigned col)
 {

@@ -62,6 +62,9 @@ void		 db_bind_null(struct dbq *, unsigned idx);
 enum db_rc	 db_step(struct dbq *);
 /* Column value as text, NULL for SQL NULL; a copy in the request arena. */
 const char	*db_text(const struct dbq *, unsigned col);
+/* Column value as bytes (NUL bytes kept), NULL for SQL NULL; a copy in
+ * the request arena, with its length in *len and a NUL after it. */
+const void	*db_blob(const struct dbq *, unsigned col, size_t *len);
 /* Column value as text, "" for SQL NULL. */
 const char	*db_str(const struct dbq *, unsigned col);
 long long	 db_int(const struct dbq *, unsigned col);

@@ -2,8 +2,8 @@
  * token.c - random tokens, SHA-256 and hex on top of libgcrypt.
  *
  * Owns the process-wide libgcrypt initialisation. Secure memory stays off:
- * it needs mlock privileges the workers do not have, and the workers keep
- * no long-lived secrets worth pinning (password buffers are wiped instead).
+ * it needs mlock privileges the workers do not have. Password buffers and
+ * the field-encryption keys (fieldcrypt.c) are wiped after use instead.
  */
 #include <stdint.h>
 #include <stdlib.h>

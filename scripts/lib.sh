@@ -237,10 +237,12 @@ instance_layout() {
 }
 
 # instance_secrets: crm.conf and the field-encryption key, created once and
-# never rewritten: a new password or key would lock out existing data.
+# never rewritten: a new password or key would lock out existing data. The
+# key file holds "<version> <hex>" lines (lib/fieldcrypt.h); crmctl key-add
+# adds versions. A file of one bare key, as written before, is version 1.
 instance_secrets() {
 	if [ ! -s "$KEY" ]; then
-		random_hex 32 | write_private "$KEY"
+		printf '1 %s\n' "$(random_hex 32)" | write_private "$KEY"
 		say "created encryption key $KEY"
 	fi
 	chmod 0600 "$KEY"

@@ -5,6 +5,9 @@
  *	crmctl --config FILE demo-logins
  *	crmctl --config FILE gen-bench N DIR
  *	crmctl --config FILE reindex
+ *	crmctl --config FILE key-add
+ *	crmctl --config FILE key-reseal
+ *	crmctl --config FILE key-rotate
  *
  * seed-demo fills an empty database with one demo user per role and 300
  * customers; gen-bench writes the same kind of customers as tab-separated
@@ -12,6 +15,10 @@
  * generator, so the benchmark measures data that looks like the demo.
  * reindex rebuilds every customer's search tokens (customer_token) from its
  * name: it upgrades data stored before 004_customer_token.sql.
+ * key-add appends a new version to the field-encryption key file; the
+ * running programs seal with it from their next write. key-reseal seals
+ * every value under an older key again with the current one, in batches,
+ * while the programs run; key-rotate does both.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -24,6 +31,7 @@
 #include "arena.h"
 #include "config.h"
 #include "db.h"
+#include "fieldcrypt.h"
 #include "password.h"
 #include "search.h"
 #include "sortkey.h"
@@ -42,6 +50,7 @@
 #define TIME_MAX	20		/* "YYYY-MM-DD HH:MM:SS" */
 #define CODE_MAX	32
 #define REINDEX_BATCH	1000		/* customers per transaction */
+#define RESEAL_BATCH	500		/* sealed values per transaction */
 
 /* Mobile numbers: "1", a digit 3-9, then a permutation of the serial. */
 #define MOBILE_SPACE	1000000000LL
@@ -1449,6 +1458,178 @@ cmd_reindex(struct db *db, struct arena *a, char **argv)
 	return 0;
 }
 
+/* ------------------------------------------------------------ keys */
+
+/* libgcrypt and the configuration's key file; 0, or -1 said why. */
+static int
+keys_open(void)
+{
+	if (crypto_init() == -1) {
+		fprintf(stderr, "crmctl: libgcrypt initialisation failed\n");
+		return -1;
+	}
+	if (config.key_file == NULL) {
+		fprintf(stderr, "crmctl: the configuration has no key_file\n");
+		return -1;
+	}
+	return fieldcrypt_load(config.key_file);
+}
+
+static int
+cmd_key_add(struct db *db, struct arena *a, char **argv)
+{
+	(void)db;
+	(void)a;
+	(void)argv;
+	if (keys_open() == -1 || fieldcrypt_add_key(config.key_file) == -1)
+		return -1;
+	printf("added key version %d to %s\n", fieldcrypt_current_version(),
+	    config.key_file);
+	return 0;
+}
+
+/* A sealed value as key-reseal reads it. */
+struct stale {
+	long long		 id;
+	const unsigned char	*value;
+	size_t			 len;
+};
+
+/*
+ * Up to RESEAL_BATCH values of c after id after that are not sealed under
+ * the current key, locked; how many, or -1.
+ */
+static long long
+reseal_read(struct db *db, struct arena *a, const struct fieldcrypt_column *c,
+    long long after, struct stale *out)
+{
+	struct dbq	 q;
+	long long	 n = 0;
+	enum db_rc	 rc = DB_DONE;
+
+	if (db_prepare(&q, db, a, c->sql_stale) == -1)
+		return -1;
+	db_bind_int(&q, 0, after);
+	db_bind_text(&q, 1, fieldcrypt_current_prefix(a));
+	db_bind_int(&q, 2, RESEAL_BATCH);
+	while (n < RESEAL_BATCH && (rc = db_step(&q)) == DB_ROW) {
+		out[n].id = db_int(&q, 0);
+		out[n].value = db_blob(&q, 1, &out[n].len);
+		n++;
+	}
+	if (db_finish(&q) != 0 || rc == DB_ERROR)
+		return -1;
+	return n;
+}
+
+/*
+ * In one transaction, seal the next stale values of c after id *after
+ * under the current key, and move *after on. The values done (0 at the
+ * end), or -1.
+ */
+static long long
+reseal_batch(struct db *db, struct arena *a, const struct fieldcrypt_column *c,
+    long long *after)
+{
+	struct stale	 rows[RESEAL_BATCH];
+	struct dbq	 q;
+	unsigned char	*v;
+	size_t		 len;
+	long long	 n, i;
+
+	if (db_begin(db) == -1)
+		return -1;
+	if ((n = reseal_read(db, a, c, *after, rows)) == -1)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		if (fieldcrypt_reseal(a, c->table, c->column, rows[i].id,
+		    rows[i].value, rows[i].len, &v, &len) == -1) {
+			fprintf(stderr, "crmctl: %s.%s of %s %lld does not "
+			    "open: not sealed, changed, or under a key the key "
+			    "file lacks\n", c->table, c->column, c->id,
+			    rows[i].id);
+			goto fail;
+		}
+		if (db_prepare(&q, db, a, c->sql_update) == -1)
+			goto fail;
+		db_bind_blob(&q, 0, v, len);
+		db_bind_int(&q, 1, rows[i].id);
+		if (db_run(&q) == -1)
+			goto fail;
+	}
+	if (db_commit(db) == -1)
+		return -1;
+	if (n > 0)
+		*after = rows[n - 1].id;
+	return n;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/*
+ * Pass over c until a pass finds nothing left: a worker that sealed with
+ * the old key just before the new one was added may commit behind a pass,
+ * and the next one finds its value. The values resealed, or -1.
+ */
+static long long
+reseal_column(struct db *db, const struct fieldcrypt_column *c)
+{
+	struct arena	*batch;
+	long long	 after, n, pass, total = 0;
+
+	batch = arena_new();
+	do {
+		after = 0;
+		pass = 0;
+		do {
+			arena_reset(batch);
+			if ((n = reseal_batch(db, batch, c, &after)) > 0)
+				pass += n;
+		} while (n > 0);
+		total += pass;
+	} while (n == 0 && pass > 0);
+	arena_free(batch);
+	return n == -1 ? -1 : total;
+}
+
+static int
+cmd_key_reseal(struct db *db, struct arena *a, char **argv)
+{
+	const struct fieldcrypt_column	*c;
+	long long			 n;
+
+	(void)a;
+	(void)argv;
+	if (keys_open() == -1)
+		return -1;
+	for (c = fieldcrypt_columns; c->table != NULL; c++) {
+		if ((n = reseal_column(db, c)) == -1) {
+			fprintf(stderr, "crmctl: key-reseal stopped in %s.%s; "
+			    "what it did is kept: run key-reseal again\n",
+			    c->table, c->column);
+			return -1;
+		}
+		printf("%s.%s: %lld values resealed under key version %d\n",
+		    c->table, c->column, n, fieldcrypt_current_version());
+	}
+	return 0;
+}
+
+/* The database first: a key added for nothing still has to be kept. */
+static int
+cmd_key_rotate(struct db *db, struct arena *a, char **argv)
+{
+	if (db_ready(db) == -1) {
+		fprintf(stderr, "crmctl: no database connection; no key "
+		    "added\n");
+		return -1;
+	}
+	if (cmd_key_add(db, a, argv) == -1)
+		return -1;
+	return cmd_key_reseal(db, a, argv);
+}
+
 /* ------------------------------------------------------------ main */
 
 static const struct command {
@@ -1460,6 +1641,9 @@ static const struct command {
 	{ "demo-logins", 0, cmd_demo_logins },
 	{ "gen-bench", 2, cmd_gen_bench },
 	{ "reindex", 0, cmd_reindex },
+	{ "key-add", 0, cmd_key_add },
+	{ "key-reseal", 0, cmd_key_reseal },
+	{ "key-rotate", 0, cmd_key_rotate },
 };
 
 static void __attribute__((noreturn))
@@ -1468,7 +1652,10 @@ usage(void)
 	fprintf(stderr, "usage: crmctl --config FILE seed-demo\n"
 	    "       crmctl --config FILE demo-logins\n"
 	    "       crmctl --config FILE gen-bench N DIR\n"
-	    "       crmctl --config FILE reindex\n");
+	    "       crmctl --config FILE reindex\n"
+	    "       crmctl --config FILE key-add\n"
+	    "       crmctl --config FILE key-reseal\n"
+	    "       crmctl --config FILE key-rotate\n");
 	exit(1);
 }
 
