@@ -41,7 +41,7 @@ PROXY_MODULES=(proxy proxy_fcgi)
 FCGID_MODULES=(fcgid)
 TLS_MODULES=(ssl)
 # The programs apache.conf.example routes.
-PROGRAMS=(account customers)
+PROGRAMS=(account admin customers)
 
 WORK=''
 APACHE_CONF=''
@@ -472,6 +472,13 @@ check_static() {
 	fi
 }
 
+# check_admin: /admin reaches the admin program, which refuses a sales rep.
+check_admin() {
+	request "$BASE_URL/admin/users"
+	expect "[$VARIANT] GET /admin/users as rep1" 403 || return 0
+	app_answered || fail "[$VARIANT] the 403 came from Apache, not from the admin program"
+}
+
 # check_not_found: unknown paths go to the account program, which answers.
 check_not_found() {
 	request "$BASE_URL/no-such-page"
@@ -555,6 +562,7 @@ run_variant() {
 		check_body_limits
 		if check_sign_in "$scheme"; then
 			check_customers
+			check_admin
 		fi
 	fi
 	apache_stop
