@@ -437,41 +437,49 @@ http_request(struct browser *b, const struct req *r)
 	return resp;
 }
 
-struct resp *
-http_get(struct browser *b, const char *fmt, ...)
+/* GET (p NULL) or POST p to the printf-formatted path. */
+static struct resp *
+http_send_to(struct browser *b, const struct post *p, const char *fmt,
+    va_list ap)
 {
 	struct req	 r;
 	struct buf	 path;
-	va_list		 ap;
 
 	buf_init(&path, b->arena);
-	va_start(ap, fmt);
 	buf_vprintf(&path, fmt, ap);
-	va_end(ap);
 	memset(&r, 0, sizeof(r));
-	r.method = "GET";
+	r.method = p ? "POST" : "GET";
 	r.path = buf_str(&path);
+	if (p != NULL) {
+		r.ctype = "application/x-www-form-urlencoded";
+		r.body = buf_str(&p->b);
+		r.len = p->b.len;
+	}
 	return http_request(b, &r);
+}
+
+struct resp *
+http_get(struct browser *b, const char *fmt, ...)
+{
+	struct resp	*r;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	r = http_send_to(b, NULL, fmt, ap);
+	va_end(ap);
+	return r;
 }
 
 struct resp *
 http_post(struct browser *b, const struct post *p, const char *fmt, ...)
 {
-	struct req	 r;
-	struct buf	 path;
+	struct resp	*r;
 	va_list		 ap;
 
-	buf_init(&path, b->arena);
 	va_start(ap, fmt);
-	buf_vprintf(&path, fmt, ap);
+	r = http_send_to(b, p, fmt, ap);
 	va_end(ap);
-	memset(&r, 0, sizeof(r));
-	r.method = "POST";
-	r.path = buf_str(&path);
-	r.ctype = "application/x-www-form-urlencoded";
-	r.body = buf_str(&p->b);
-	r.len = p->b.len;
-	return http_request(b, &r);
+	return r;
 }
 
 const char *
