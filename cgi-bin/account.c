@@ -121,6 +121,24 @@ login_failed(struct ctx *c, const char *login)
 	    c->req.remote_addr);
 }
 
+/*
+ * Too many recent failures for this login or this client address? Then the
+ * attempt counts as one more failure and is not even checked.
+ */
+static int
+throttled(struct ctx *c, const char *login)
+{
+	if (db_int_query(c->db, c->arena, sql_fails_addr, 0, "s",
+	    c->req.remote_addr) < FAILS_PER_ADDRESS &&
+	    db_int_query(c->db, c->arena, sql_fails_login, 0, "s", login) <
+	    FAILS_PER_ACCOUNT)
+		return 0;
+	login_failed(c, login);
+	c->status = 429;
+	ctx_set(c, "Error", ctx_msg(c, "login.throttled"));
+	return 1;
+}
+
 static int
 login_submit(struct ctx *c)
 {
@@ -135,15 +153,8 @@ login_submit(struct ctx *c)
 	}
 	login = form_value(&f, "login");
 	pw = form_value(&f, "password");
-	if (db_int_query(c->db, c->arena, sql_fails_addr, 0, "s",
-	    c->req.remote_addr) >= FAILS_PER_ADDRESS ||
-	    db_int_query(c->db, c->arena, sql_fails_login, 0, "s", login) >=
-	    FAILS_PER_ACCOUNT) {
-		login_failed(c, login);
-		c->status = 429;
-		ctx_set(c, "Error", ctx_msg(c, "login.throttled"));
+	if (throttled(c, login))
 		return http_page(c, "login.cs");
-	}
 	if (db_prepare(&q, c->db, c->arena, sql_user_by_login) == -1)
 		return 500;
 	db_bind_text(&q, 0, login);
@@ -196,13 +207,8 @@ confirm_submit(struct ctx *c)
 	if (form_read(c, confirm_fields, NFIELDS(confirm_fields), &f) != 0)
 		goto invalid;
 	/* A stolen session must not become a way to guess the password. */
-	if (db_int_query(c->db, c->arena, sql_fails_login, 0, "s",
-	    c->user->login) >= FAILS_PER_ACCOUNT) {
-		login_failed(c, c->user->login);
-		c->status = 429;
-		ctx_set(c, "Error", ctx_msg(c, "login.throttled"));
+	if (throttled(c, c->user->login))
 		return http_page(c, "confirm.cs");
-	}
 	if ((hash = current_hash(c)) == NULL)
 		return 500;
 	if (password_verify(form_value(&f, "password"), hash) != 1) {

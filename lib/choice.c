@@ -47,24 +47,16 @@ choice_load(struct ctx *c)
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
 
-int
-choice_option(struct ctx *c, const char *list, const char *code,
+void
+choice_option(struct ctx *c, const char *list, int n, const char *code,
     const char *label)
 {
-	HDF	*options, *item;
-	int	 n = 0;
+	HDF	*item;
 
-	if (choice_load(c) == -1)
-		return -1;
 	node_set(node_get(ctx_node(c, "Choices"), list), code, label);
-	options = node_get(ctx_node(c, "ChoiceList"), list);
-	for (item = hdf_obj_child(options); item != NULL;
-	    item = hdf_obj_next(item))
-		n++;
-	item = node_item(options, n);
+	item = node_item(node_get(ctx_node(c, "ChoiceList"), list), n);
 	node_set(item, "code", code);
 	node_set(item, "label", label);
-	return 0;
 }
 
 /* Codes are [a-z0-9_]: anything else cannot name an HDF node safely. */

@@ -17,11 +17,12 @@ int		 choice_valid(struct ctx *, const char *list, const char *code);
 /* The label of code in list, or the code itself. */
 const char	*choice_label(struct ctx *, const char *list, const char *code);
 /*
- * Offer an option of a list that is not stored as choices (teams, roles):
- * select boxes show it and FT_CHOICE/FT_MULTI fields of that list accept
- * it, as for any choice list. 0, or -1 on a database error.
+ * Offer the nth option (from 0) of a list that is not stored as choices
+ * (teams, roles): select boxes show it and FT_CHOICE/FT_MULTI fields of
+ * that list accept it, as for any choice list. Call after choice_load(),
+ * which does nothing once the page data holds choices.
  */
-int		 choice_option(struct ctx *, const char *list, const char *code,
-		    const char *label);
+void		 choice_option(struct ctx *, const char *list, int n,
+		    const char *code, const char *label);
 
 #endif

@@ -19,6 +19,7 @@
 #include "str.h"
 
 #define AUDIT_PAGE	100
+#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
 
 #define AUDIT_COLS							\
     "SELECT a.id, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'),"		\
@@ -62,23 +63,24 @@ static const struct field audit_fields[] = {
 static int
 audit_options(struct ctx *c)
 {
-	struct dbq	q;
-	size_t		i;
+	struct dbq	 q;
+	const char	*type;
+	int		 i, n = 0;
 
+	if (choice_load(c) == -1)
+		return -1;
 	for (i = 0; i < RT__MAX; i++)
-		if (choice_option(c, "audit_type", rtype_names[i],
-		    rtype_names[i]) == -1)
-			return -1;
-	for (i = 0; i < sizeof(extra_types) / sizeof(extra_types[0]); i++)
-		if (choice_option(c, "audit_type", extra_types[i],
-		    extra_types[i]) == -1)
-			return -1;
+		choice_option(c, "audit_type", n++, rtype_names[i],
+		    rtype_names[i]);
+	for (i = 0; i < (int)NITEMS(extra_types); i++) {
+		type = extra_types[i];
+		choice_option(c, "audit_type", n++, type, type);
+	}
 	if (db_prepare(&q, c->db, c->arena, sql_user_options) == -1)
 		return -1;
-	while (db_step(&q) == DB_ROW)
-		if (choice_option(c, "audit_user", db_text(&q, 0),
-		    db_text(&q, 1)) == -1)
-			break;
+	for (n = 0; db_step(&q) == DB_ROW; n++)
+		choice_option(c, "audit_user", n, db_text(&q, 0),
+		    db_text(&q, 1));
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
 
@@ -103,8 +105,7 @@ admin_audit(struct ctx *c)
 	if (audit_options(c) == -1)
 		return 500;
 	/* The search form is a GET: its fields come from the query string. */
-	if (form_read_query(c, audit_fields,
-	    sizeof(audit_fields) / sizeof(audit_fields[0]), &f) != 0) {
+	if (form_read_query(c, audit_fields, NITEMS(audit_fields), &f) != 0) {
 		c->status = 422;
 		return http_page(c, "admin/audit.cs");
 	}

@@ -71,14 +71,15 @@ static int
 leader_options(struct ctx *c)
 {
 	struct dbq	q;
+	int		n;
 
-	if (db_prepare(&q, c->db, c->arena, sql_leader_options) == -1)
+	if (choice_load(c) == -1 ||
+	    db_prepare(&q, c->db, c->arena, sql_leader_options) == -1)
 		return -1;
-	while (db_step(&q) == DB_ROW)
-		if (choice_option(c, "leader", db_text(&q, 0),
+	for (n = 0; db_step(&q) == DB_ROW; n++)
+		choice_option(c, "leader", n, db_text(&q, 0),
 		    arena_printf(c->arena, "%s (%s)", db_str(&q, 1),
-		    db_str(&q, 2))) == -1)
-			break;
+		    db_str(&q, 2)));
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
 

@@ -26,11 +26,9 @@
 
 static const char sql_users[] =
     "SELECT u.id, u.login, u.name, COALESCE(t.name, ''), u.active,"
-    " u.must_change_pw, (SELECT GROUP_CONCAT(r.name_en ORDER BY r.id"
-    " SEPARATOR ', ') FROM user_role ur JOIN role r ON r.id = ur.role_id"
-    " WHERE ur.user_id = u.id), (SELECT GROUP_CONCAT(r.name_zh ORDER BY"
-    " r.id SEPARATOR '、') FROM user_role ur JOIN role r ON r.id ="
-    " ur.role_id WHERE ur.user_id = u.id)"
+    " u.must_change_pw, (SELECT GROUP_CONCAT(IF(? = 'zh-CN', r.name_zh,"
+    " r.name_en) ORDER BY r.id SEPARATOR ', ') FROM user_role ur"
+    " JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id)"
     " FROM app_user u LEFT JOIN team t ON t.id = u.team_id"
     " WHERE (? IS NULL OR u.login > ?) ORDER BY u.login LIMIT 101";
 static const char sql_user_get[] =
@@ -55,7 +53,7 @@ static const char sql_role_add[] =
     "INSERT INTO user_role (user_id, role_id)"
     " SELECT ?, id FROM role WHERE code = ?";
 static const char sql_role_options[] =
-    "SELECT code, name_en, name_zh FROM role ORDER BY id";
+    "SELECT code, IF(? = 'zh-CN', name_zh, name_en) FROM role ORDER BY id";
 static const char sql_team_options[] =
     "SELECT id, name FROM team ORDER BY name";
 
@@ -86,21 +84,19 @@ static int
 user_options(struct ctx *c)
 {
 	struct dbq	q;
-	int		zh = strcmp(c->lang, "zh-CN") == 0;
+	int		n;
 
-	if (db_prepare(&q, c->db, c->arena, sql_role_options) == -1)
+	if (choice_load(c) == -1 ||
+	    db_prepare(&q, c->db, c->arena, sql_role_options) == -1)
 		return -1;
-	while (db_step(&q) == DB_ROW)
-		if (choice_option(c, "role", db_text(&q, 0),
-		    db_text(&q, zh ? 2 : 1)) == -1)
-			break;
+	db_bind_text(&q, 0, c->lang);
+	for (n = 0; db_step(&q) == DB_ROW; n++)
+		choice_option(c, "role", n, db_text(&q, 0), db_text(&q, 1));
 	if (db_finish(&q) == DB_ERROR ||
 	    db_prepare(&q, c->db, c->arena, sql_team_options) == -1)
 		return -1;
-	while (db_step(&q) == DB_ROW)
-		if (choice_option(c, "team", db_text(&q, 0),
-		    db_text(&q, 1)) == -1)
-			break;
+	for (n = 0; db_step(&q) == DB_ROW; n++)
+		choice_option(c, "team", n, db_text(&q, 0), db_text(&q, 1));
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
 
@@ -185,12 +181,13 @@ admin_users(struct ctx *c)
 	struct dbq	 q;
 	const char	*after = req_query(&c->req, "after"), *last = NULL;
 	HDF		*rows = ctx_node(c, "Rows"), *row;
-	int		 n = 0, zh = strcmp(c->lang, "zh-CN") == 0;
+	int		 n = 0;
 
 	if (db_prepare(&q, c->db, c->arena, sql_users) == -1)
 		return 500;
-	db_bind_text(&q, 0, after);
+	db_bind_text(&q, 0, c->lang);
 	db_bind_text(&q, 1, after);
+	db_bind_text(&q, 2, after);
 	while (db_step(&q) == DB_ROW) {
 		if (n == USERS_PAGE) {
 			ctx_set(c, "List.next", last);
@@ -203,7 +200,7 @@ admin_users(struct ctx *c)
 		node_set(row, "team", db_text(&q, 3));
 		node_set(row, "active", db_text(&q, 4));
 		node_set(row, "must_change", db_text(&q, 5));
-		node_set(row, "roles", db_text(&q, zh ? 7 : 6));
+		node_set(row, "roles", db_text(&q, 6));
 	}
 	if (db_finish(&q) == DB_ERROR)
 		return 500;
