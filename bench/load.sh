@@ -109,13 +109,14 @@ main() {
 
 	load_table customer "$WORK/customer.tsv" \
 		'id, code, name, @hex, industry, grade, owner_id, team_id,
-		address, budget_range, purchase_date, satisfaction, order_count,
+		address, @budget, purchase_date, satisfaction, order_count,
 		order_total, last_followup_at, created_at, updated_at' \
-		'SET name_sort = UNHEX(@hex)'
+		'SET name_sort = UNHEX(@hex), budget_range = UNHEX(@budget)'
 	load_table customer_token "$WORK/customer_token.tsv" \
 		'token, @hex, customer_id' 'SET name_sort = UNHEX(@hex)'
 	load_table contact "$WORK/contact.tsv" \
-		'customer_id, name, title, mobile, email, is_key, created_at'
+		'id, customer_id, name, title, mobile, email, is_key, created_at,
+		@preferences' 'SET preferences = UNHEX(@preferences)'
 	load_table followup "$WORK/followup.tsv" \
 		'customer_id, author_id, at, method, content, next_action,
 		due_date, done'

@@ -22,6 +22,7 @@
 #include "http.h"
 #include "log.h"
 #include "route.h"
+#include "sealed.h"
 #include "search.h"
 #include "server.h"
 #include "sortkey.h"
@@ -49,6 +50,7 @@ static const struct field contact_fields[] = {
 	{ "contact_mobile", FT_MOBILE, FIELD_REQUIRED, 20, NULL, 0, 0 },
 	{ "contact_email", FT_EMAIL, 0, 254, NULL, 0, 0 },
 	{ "contact_key", FT_INT, 0, 0, NULL, 0, 1 },
+	{ "contact_preferences", FT_LONGTEXT, 0, 2000, NULL, 0, 0 },
 };
 
 static const struct field followup_fields[] = {
@@ -167,13 +169,14 @@ static const char sql_serial_next[] =
     " ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)";
 static const char sql_user_team[] =
     "SELECT COALESCE(team_id, 0) FROM app_user WHERE id = ? AND active = 1";
+/* The budget range is sealed and written on its own (sealed.h). */
 static const char sql_customer_insert[] =
     "INSERT INTO customer (code, name, name_sort, industry, grade, owner_id,"
-    " team_id, address, budget_range, purchase_date, satisfaction)"
-    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?)";
+    " team_id, address, purchase_date, satisfaction)"
+    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?)";
 static const char sql_customer_update[] =
     "UPDATE customer SET name = ?, name_sort = ?, industry = ?, grade = ?,"
-    " owner_id = ?, team_id = NULLIF(?, 0), address = ?, budget_range = ?,"
+    " owner_id = ?, team_id = NULLIF(?, 0), address = ?,"
     " purchase_date = ?, satisfaction = ?,"
     " version = version + 1, updated_at = NOW()"
     " WHERE id = ? AND version = ? AND deleted_at IS NULL";
@@ -185,10 +188,10 @@ static const char sql_needs_clear[] =
 static const char sql_need_insert[] =
     "INSERT INTO customer_need (customer_id, product) VALUES (?, ?)";
 static const char sql_contacts[] =
-    "SELECT id, name, title, mobile, email, is_key FROM contact"
+    "SELECT id, name, title, mobile, email, is_key, preferences FROM contact"
     " WHERE customer_id = ? ORDER BY is_key DESC, id LIMIT 200";
 static const char sql_contact_get[] =
-    "SELECT id, name, mobile, is_key, title, email FROM contact"
+    "SELECT id, name, mobile, is_key, title, email, preferences FROM contact"
     " WHERE id = ? AND customer_id = ?";
 static const char sql_contact_update[] =
     "UPDATE contact SET name = ?, title = ?, mobile = ?, email = ?"
@@ -266,7 +269,8 @@ customer_load(struct ctx *c, enum rtype rt, enum action act,
 		cu->team_id = db_int(&q, 6);
 		cu->owner_name = db_str(&q, 7);
 		cu->address = db_str(&q, 8);
-		cu->budget = db_str(&q, 9);
+		cu->budget = sealed_read(c->arena, SEALED_CUSTOMER_BUDGET,
+		    cu->id, &q, 9);
 		cu->purchase_date = db_str(&q, 10);
 		cu->satisfaction = db_str(&q, 11);
 		cu->order_count = db_str(&q, 12);
@@ -600,10 +604,19 @@ products_to_hdf(struct ctx *c, const char *products)
 		    n++), choice_label(c, "product", code));
 }
 
-/* Run a one-id query and put each row into prefix.N.<names[i]>. */
+/* The sealed column of a row query whose column 0 is the row's id. */
+struct row_sealed {
+	unsigned		 col;
+	enum sealed_column	 what;
+};
+
+/*
+ * Run a one-id query and put each row into prefix.N.<names[i]>, opening
+ * the sealed column if there is one.
+ */
 static int
 rows_to_hdf(struct ctx *c, const char *sql, long long id, const char *prefix,
-    const char *const *names, size_t ncols)
+    const char *const *names, size_t ncols, const struct row_sealed *sealed)
 {
 	struct dbq	 q;
 	size_t		 i;
@@ -616,7 +629,10 @@ rows_to_hdf(struct ctx *c, const char *sql, long long id, const char *prefix,
 	while (db_step(&q) == DB_ROW) {
 		row = node_item(rows, n++);
 		for (i = 0; i < ncols; i++)
-			node_set(row, names[i], db_text(&q, (unsigned)i));
+			node_set(row, names[i], sealed != NULL &&
+			    sealed->col == i ? sealed_read(c->arena,
+			    sealed->what, db_int(&q, 0), &q, sealed->col) :
+			    db_text(&q, (unsigned)i));
 	}
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
@@ -638,7 +654,10 @@ label_rows(struct ctx *c, const char *prefix, const char *field,
 }
 
 static const char *const contact_cols[] = {
-	"id", "name", "title", "mobile", "email", "is_key"
+	"id", "name", "title", "mobile", "email", "is_key", "preferences"
+};
+static const struct row_sealed contact_sealed = {
+	6, SEALED_CONTACT_PREFERENCES
 };
 static const char *const followup_cols[] = {
 	"id", "at", "method", "content", "action", "due", "done", "author"
@@ -660,21 +679,21 @@ detail_render(struct ctx *c, const struct customer *cu)
 	products_to_hdf(c, cu->products);
 	if (perm_allows(c, RT_CONTACT, ACT_VIEW, owner, team) &&
 	    rows_to_hdf(c, sql_contacts, cu->id, "Contacts", contact_cols,
-	    NFIELDS(contact_cols)) == -1)
+	    NFIELDS(contact_cols), &contact_sealed) == -1)
 		return 500;
 	if (perm_allows(c, RT_FOLLOWUP, ACT_VIEW, owner, team)) {
 		if (rows_to_hdf(c, sql_followups, cu->id, "Followups",
-		    followup_cols, NFIELDS(followup_cols)) == -1)
+		    followup_cols, NFIELDS(followup_cols), NULL) == -1)
 			return 500;
 		label_rows(c, "Followups", "method", "followup_method");
 		label_rows(c, "Followups", "action", "next_action");
 	}
 	if (perm_allows(c, RT_ORDER, ACT_VIEW, owner, team) &&
 	    rows_to_hdf(c, sql_orders, cu->id, "Orders", order_cols,
-	    NFIELDS(order_cols)) == -1)
+	    NFIELDS(order_cols), NULL) == -1)
 		return 500;
 	if (rows_to_hdf(c, sql_history, cu->id, "History", history_cols,
-	    NFIELDS(history_cols)) == -1)
+	    NFIELDS(history_cols), NULL) == -1)
 		return 500;
 	ctx_set_int(c, "Can.edit", perm_allows(c, RT_CUSTOMER, ACT_EDIT,
 	    owner, team));
@@ -833,6 +852,9 @@ contact_insert(struct ctx *c, long long customer, struct form *f, int key)
 			form_error(c, f, "contact_mobile", "contact.mobile_taken");
 		return -1;
 	}
+	if (sealed_write(c->db, c->arena, SEALED_CONTACT_PREFERENCES, id,
+	    form_value(f, "contact_preferences")) == -1)
+		return -1;
 	return id;
 }
 
@@ -872,12 +894,13 @@ customer_create(struct ctx *c)
 	db_bind_int(&q, i++, owner);
 	db_bind_int(&q, i++, team);
 	db_bind_text(&q, i++, form_value(&f, "address"));
-	db_bind_text(&q, i++, form_value(&f, "budget"));
 	db_bind_text(&q, i++, form_value(&f, "purchase_date"));
 	db_bind_text(&q, i++, form_value(&f, "satisfaction"));
 	db_step(&q);
 	id = db_insert_id(&q);
 	if (db_finish(&q) == DB_ERROR ||
+	    sealed_write(c->db, c->arena, SEALED_CUSTOMER_BUDGET, id,
+	    form_value(&f, "budget")) == -1 ||
 	    search_index(c->db, c->arena, id, form_value(&f, "name")) == -1)
 		return 500;
 	if (contact_insert(c, id, &fc, 1) == -1) {
@@ -934,6 +957,7 @@ customer_edit(struct ctx *c)
 struct audited {
 	const char	*field;
 	size_t		 off;	/* of a const char * in the record */
+	int		 sealed;	/* log that it changed, not the values */
 };
 
 /* Audit, as changes of customer id, every field whose value changed. */
@@ -946,7 +970,8 @@ audit_changes(struct ctx *c, long long id, const struct audited *cols,
 
 	for (i = 0; i < n; i++) {
 		was = *(const char *const *)((const char *)old + cols[i].off);
-		if (audit_field(c, "customer", id, cols[i].field, was,
+		if ((cols[i].sealed ? audit_field_sealed : audit_field)(c,
+		    "customer", id, cols[i].field, was,
 		    form_value(f, cols[i].field)) == -1)
 			return -1;
 	}
@@ -959,14 +984,14 @@ audit_customer(struct ctx *c, const struct customer *old, struct form *f,
     long long owner)
 {
 	static const struct audited cols[] = {
-		{ "name", offsetof(struct customer, name) },
-		{ "industry", offsetof(struct customer, industry) },
-		{ "grade", offsetof(struct customer, grade) },
-		{ "address", offsetof(struct customer, address) },
-		{ "budget", offsetof(struct customer, budget) },
-		{ "purchase_date", offsetof(struct customer, purchase_date) },
-		{ "satisfaction", offsetof(struct customer, satisfaction) },
-		{ "products", offsetof(struct customer, products) },
+		{ "name", offsetof(struct customer, name), 0 },
+		{ "industry", offsetof(struct customer, industry), 0 },
+		{ "grade", offsetof(struct customer, grade), 0 },
+		{ "address", offsetof(struct customer, address), 0 },
+		{ "budget", offsetof(struct customer, budget), 1 },
+		{ "purchase_date", offsetof(struct customer, purchase_date), 0 },
+		{ "satisfaction", offsetof(struct customer, satisfaction), 0 },
+		{ "products", offsetof(struct customer, products), 0 },
 	};
 	if (audit_changes(c, old->id, cols, NFIELDS(cols), old, f) == -1)
 		return -1;
@@ -1003,7 +1028,6 @@ customer_update(struct ctx *c)
 	db_bind_int(&q, i++, owner);
 	db_bind_int(&q, i++, team);
 	db_bind_text(&q, i++, form_value(&f, "address"));
-	db_bind_text(&q, i++, form_value(&f, "budget"));
 	db_bind_text(&q, i++, form_value(&f, "purchase_date"));
 	db_bind_text(&q, i++, form_value(&f, "satisfaction"));
 	db_bind_int(&q, i++, cu.id);
@@ -1020,7 +1044,9 @@ customer_update(struct ctx *c)
 		ctx_set_int(c, "Form.version", cu.version);
 		goto invalid;
 	}
-	if (search_index(c->db, c->arena, cu.id, form_value(&f, "name")) == -1 ||
+	if (sealed_update(c->db, c->arena, SEALED_CUSTOMER_BUDGET, cu.id,
+	    cu.budget, form_value(&f, "budget")) == -1 ||
+	    search_index(c->db, c->arena, cu.id, form_value(&f, "name")) == -1 ||
 	    needs_save(c, cu.id, form_value(&f, "products")) == -1 ||
 	    audit_customer(c, &cu, &f, owner) == -1 || db_commit(c->db) == -1)
 		return 500;
@@ -1088,7 +1114,7 @@ contact_create(struct ctx *c)
 }
 
 struct contact {
-	const char	*name, *mobile, *title, *email, *label;
+	const char	*name, *mobile, *title, *email, *preferences, *label;
 	int		 key;
 };
 
@@ -1110,6 +1136,8 @@ contact_load(struct ctx *c, struct contact *k)
 		k->key = (int)db_int(&q, 3);
 		k->title = db_str(&q, 4);
 		k->email = db_str(&q, 5);
+		k->preferences = sealed_read(c->arena,
+		    SEALED_CONTACT_PREFERENCES, c->ids[1], &q, 6);
 		k->label = arena_printf(c->arena, "%s %s", k->name, k->mobile);
 	}
 	if (db_finish(&q) == DB_ERROR)
@@ -1144,6 +1172,7 @@ contact_edit(struct ctx *c)
 	form_fill(c, "contact_title", k.title);
 	form_fill(c, "contact_mobile", k.mobile);
 	form_fill(c, "contact_email", k.email);
+	form_fill(c, "contact_preferences", k.preferences);
 	return http_page(c, "customers/contact_edit.cs");
 }
 
@@ -1153,10 +1182,12 @@ audit_contact(struct ctx *c, long long customer, const struct contact *k,
     struct form *f)
 {
 	static const struct audited cols[] = {
-		{ "contact_name", offsetof(struct contact, name) },
-		{ "contact_title", offsetof(struct contact, title) },
-		{ "contact_mobile", offsetof(struct contact, mobile) },
-		{ "contact_email", offsetof(struct contact, email) },
+		{ "contact_name", offsetof(struct contact, name), 0 },
+		{ "contact_title", offsetof(struct contact, title), 0 },
+		{ "contact_mobile", offsetof(struct contact, mobile), 0 },
+		{ "contact_email", offsetof(struct contact, email), 0 },
+		{ "contact_preferences", offsetof(struct contact, preferences),
+		    1 },
 	};
 	return audit_changes(c, customer, cols, NFIELDS(cols), k, f);
 }
@@ -1193,7 +1224,10 @@ contact_update(struct ctx *c)
 		form_error(c, &f, "contact_mobile", "contact.mobile_taken");
 		goto invalid;
 	}
-	if (audit_contact(c, cu.id, &k, &f) == -1 || db_commit(c->db) == -1)
+	if (sealed_update(c->db, c->arena, SEALED_CONTACT_PREFERENCES,
+	    c->ids[1], k.preferences, form_value(&f, "contact_preferences")) ==
+	    -1 || audit_contact(c, cu.id, &k, &f) == -1 ||
+	    db_commit(c->db) == -1)
 		return 500;
 	return back_to(c, cu.id, "contacts");
 invalid:

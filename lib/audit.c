@@ -38,18 +38,32 @@ audit_log(struct ctx *c, const char *action, const char *record_type,
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
 
+/* NULL and "" are the same value: an empty field. */
+static int
+changed(const char *old_value, const char *new_value)
+{
+	return strcmp(old_value ? old_value : "", new_value ? new_value : "")
+	    != 0;
+}
+
 int
 audit_field(struct ctx *c, const char *record_type, long long id,
     const char *field, const char *old_value, const char *new_value)
 {
-	if (old_value == NULL)
-		old_value = "";
-	if (new_value == NULL)
-		new_value = "";
-	if (strcmp(old_value, new_value) == 0)
+	if (!changed(old_value, new_value))
 		return 0;
 	return audit_log(c, "update", record_type, id, field, old_value,
 	    new_value);
+}
+
+int
+audit_field_sealed(struct ctx *c, const char *record_type, long long id,
+    const char *field, const char *old_value, const char *new_value)
+{
+	if (!changed(old_value, new_value))
+		return 0;
+	return audit_log(c, "update_sealed", record_type, id, field, NULL,
+	    NULL);
 }
 
 void

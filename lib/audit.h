@@ -18,6 +18,12 @@ int	audit_log(struct ctx *, const char *action, const char *record_type,
 /* Record a field change if the value really changed. */
 int	audit_field(struct ctx *, const char *record_type, long long id,
 	    const char *field, const char *old_value, const char *new_value);
+/*
+ * A sealed field's change: that it changed, never its values, which
+ * would be plaintext in the log.
+ */
+int	audit_field_sealed(struct ctx *, const char *record_type, long long id,
+	    const char *field, const char *old_value, const char *new_value);
 /* A refused permission check. */
 void	audit_denied(struct ctx *, enum rtype, enum action);
 

@@ -88,9 +88,10 @@ config_load(const char *path)
 	if (config.time_zone == NULL && config_set("time_zone", "+08:00") == -1)
 		abort();
 	if (rc == 0 && (config.db_socket == NULL || config.db_name == NULL ||
-	    config.db_user == NULL || config.templates == NULL)) {
-		fprintf(stderr, "%s: db_socket, db_name, db_user and templates "
-		    "are required\n", path);
+	    config.db_user == NULL || config.templates == NULL ||
+	    config.key_file == NULL)) {
+		fprintf(stderr, "%s: db_socket, db_name, db_user, templates "
+		    "and key_file are required\n", path);
 		rc = -1;
 	}
 	return rc;

@@ -27,7 +27,6 @@
 #include "log.h"
 #include "token.h"
 
-#define FC_FORMAT	0x01	/* AES-256-GCM in the layout of fieldcrypt.h */
 #define FC_KEYLEN	32
 #define FC_NONCE	12
 #define FC_TAGLEN	16
@@ -272,7 +271,7 @@ fieldcrypt_current_version(void)
 char *
 fieldcrypt_current_prefix(struct arena *a)
 {
-	return arena_printf(a, "%02X%08X", (unsigned)FC_FORMAT,
+	return arena_printf(a, "%02X%08X", (unsigned)FIELDCRYPT_FORMAT,
 	    (unsigned)fieldcrypt_current_version());
 }
 
@@ -281,7 +280,7 @@ fieldcrypt_version(const unsigned char *s, size_t len)
 {
 	uint32_t	 v;
 
-	if (len < FC_HEAD + FC_TAGLEN || s[0] != FC_FORMAT)
+	if (len < FC_HEAD + FC_TAGLEN || s[0] != FIELDCRYPT_FORMAT)
 		return -1;
 	v = (uint32_t)s[1] << 24 | (uint32_t)s[2] << 16 |
 	    (uint32_t)s[3] << 8 | s[4];
@@ -340,7 +339,7 @@ fieldcrypt_seal(struct arena *a, const char *table, const char *column,
 		return -1;
 	k = &ring.keys[ring.current];
 	s = arena_alloc(a, FC_HEAD + len + FC_TAGLEN);
-	s[0] = FC_FORMAT;
+	s[0] = FIELDCRYPT_FORMAT;
 	s[1] = (unsigned char)(k->version >> 24);
 	s[2] = (unsigned char)(k->version >> 16);
 	s[3] = (unsigned char)(k->version >> 8);

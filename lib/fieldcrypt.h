@@ -20,6 +20,9 @@
 
 #include <stddef.h>
 
+/* The first byte of every sealed value; no text starts with it. */
+#define FIELDCRYPT_FORMAT	0x01
+
 struct arena;
 
 /* Read the key file and remember its path; 0, or -1 (old keys kept). */
@@ -56,22 +59,9 @@ int	 fieldcrypt_reseal(struct arena *, const char *table,
 int	 fieldcrypt_version(const unsigned char *sealed, size_t len);
 /*
  * What SQL's HEX(LEFT(column, 5)) gives for a value sealed under the
- * current key; the statements below find older values with it.
+ * current key; key-reseal's statements (sealed.h) find older values
+ * with it.
  */
 char	*fieldcrypt_current_prefix(struct arena *);
-
-/* A column that holds sealed values, and how key rotation walks it. */
-struct fieldcrypt_column {
-	const char	*table;
-	const char	*id;		/* its row id, part of the AAD */
-	const char	*column;
-	/* id, value of rows after id ?, not under prefix ?, LIMIT ?, locked */
-	const char	*sql_stale;
-	/* set the value ? of row id ? */
-	const char	*sql_update;
-};
-
-/* Every sealed column (fieldcrypt_columns.c); ends with a NULL table. */
-extern const struct fieldcrypt_column	 fieldcrypt_columns[];
 
 #endif

@@ -25,6 +25,7 @@
 #include "config.h"
 #include "ctx.h"
 #include "db.h"
+#include "fieldcrypt.h"
 #include "http.h"
 #include "log.h"
 #include "route.h"
@@ -246,7 +247,8 @@ server_main(int argc, char *argv[], const struct program *p)
 		return 1;
 	log_open(config.log_file);
 	signal(SIGPIPE, SIG_IGN);
-	if (crypto_init() == -1 || nerr_init() != STATUS_OK ||
+	if (crypto_init() == -1 || fieldcrypt_load(config.key_file) == -1 ||
+	    nerr_init() != STATUS_OK ||
 	    FCGX_Init() != 0 || tmpl_init(config.templates) == -1) {
 		fprintf(stderr, "%s: initialisation failed (see log)\n",
 		    p->name);

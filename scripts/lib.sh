@@ -505,6 +505,20 @@ db_reindex() {
 	fi
 }
 
+# db_seal: values stored before their column was sealed (migration 008)
+# are sealed now; a database without such values is left alone.
+db_seal() {
+	local crmctl
+	crmctl="$(crmctl_path)"
+	[ -n "$crmctl" ] || return 0
+	if [ "$(db_sql -N -e 'SELECT EXISTS (SELECT 1 FROM customer
+		WHERE LEFT(budget_range, 1) <> 0x01) OR EXISTS (SELECT 1
+		FROM contact WHERE LEFT(preferences, 1) <> 0x01)' "$DB_NAME")" = 1 ]; then
+		say "sealing sensitive values stored before encryption"
+		"$crmctl" --config "$CONF" key-reseal || die "crmctl key-reseal failed"
+	fi
+}
+
 # db_setup: everything the database needs, in dependency order.
 db_setup() {
 	db_init
@@ -514,6 +528,7 @@ db_setup() {
 	db_migrate
 	db_grant
 	db_reindex
+	db_seal
 	db_seed
 }
 

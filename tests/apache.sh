@@ -20,8 +20,8 @@
 #   var/run/mysql.sock  for (b), whose programs run as www-data: a hard
 #       link to the instance's MariaDB socket (it accepts any local user;
 #       the app still logs in with its password).
-#   var/crm.conf, var/keys/  copies readable by group www-data; var/log/
-#       writable by www-data.
+#   var/crm.conf  a copy readable by group www-data; var/keys/crm.key  a
+#       copy owned by www-data, mode 0600; var/log/ writable by www-data.
 # Apache's logs are copied to $CRM_VAR/log/apache/ at the end.
 set -euo pipefail
 
@@ -134,7 +134,12 @@ web_config() {
 		-e "s|^key_file=.*|key_file=$WORK/var/keys/crm.key|" \
 		"$CONF" >"$WORK/var/crm.conf"
 	share_with_web "$WORK/var/crm.conf" 0640
-	share_with_web "$WORK/var/keys/crm.key" 0640
+	# The programs refuse a key file others could read: it is the web
+	# user's own, mode 0600.
+	if as_root; then
+		chown "$WEB_USER" "$WORK/var/keys/crm.key"
+	fi
+	chmod 0600 "$WORK/var/keys/crm.key"
 	if as_root; then
 		# Fail here, clearly, rather than with a 500 from a program later.
 		if ! runuser -u "$WEB_USER" -- test -r "$WORK/var/crm.conf"; then

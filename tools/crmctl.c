@@ -18,7 +18,9 @@
  * key-add appends a new version to the field-encryption key file; the
  * running programs seal with it from their next write. key-reseal seals
  * every value under an older key again with the current one, in batches,
- * while the programs run; key-rotate does both.
+ * while the programs run, and seals the plaintext that columns held before
+ * they were sealed (scripts/run.sh runs it after the migrations);
+ * key-rotate does both.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -33,6 +35,7 @@
 #include "db.h"
 #include "fieldcrypt.h"
 #include "password.h"
+#include "sealed.h"
 #include "search.h"
 #include "sortkey.h"
 #include "token.h"
@@ -88,10 +91,9 @@ static const char sql_sellers[] =
     " ORDER BY u.id";
 static const char sql_customer_insert[] =
     "INSERT INTO customer (code, name, name_sort, industry, grade,"
-    " owner_id, team_id, address, budget_range, purchase_date,"
-    " satisfaction, order_count, order_total, last_followup_at,"
-    " created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " owner_id, team_id, address, purchase_date, satisfaction,"
+    " order_count, order_total, last_followup_at, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char sql_contact_insert[] =
     "INSERT INTO contact (customer_id, name, title, mobile, email,"
     " is_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -341,6 +343,18 @@ static const struct weighted grades[] = {
 	{ "potential", 25 },
 };
 
+/* What a key decision maker's profile notes about them. */
+static const struct pair preferences[] = {
+	{ "喜欢喝茶，不喝酒；周末不接工作电话。",
+	    "Prefers tea to wine; takes no work calls at weekends." },
+	{ "重视数据安全，决策前要看第三方测评报告。",
+	    "Cares about data security; wants third-party reviews first." },
+	{ "习惯用微信沟通，上午会议多，下午联系为宜。",
+	    "Prefers WeChat; mornings are full of meetings, call after lunch." },
+	{ "孩子在读高中，聊教育话题比较投机。",
+	    "Has a child in high school; enjoys talking about education." },
+};
+
 static const char *const budgets[] = {
 	"lt100k", "100k_300k", "300k_500k", "gt500k",
 };
@@ -518,6 +532,7 @@ struct contact {
 	const char	*name;
 	const char	*title;
 	const char	*email;		/* or NULL */
+	const char	*preferences;	/* or NULL */
 	char		 mobile[12];
 	int		 is_key;
 	long long	 created;
@@ -645,7 +660,7 @@ static void
 gen_contact(struct gen *g, struct arena *a, const struct customer *c,
     const char *domain, struct contact *p)
 {
-	const struct pair	*sur, *given;
+	const struct pair	*sur, *given, *pref;
 	const char		*first, *last, *mail;
 
 	if (c->latin) {
@@ -664,6 +679,10 @@ gen_contact(struct gen *g, struct arena *a, const struct customer *c,
 	p->email = rng_percent(&g->rng, 60) ?
 	    arena_printf(a, "%s@%s", mail, domain) : NULL;
 	gen_mobile(g, p->mobile);
+	if (p->is_key && rng_percent(&g->rng, 50)) {
+		pref = &PICK(&g->rng, preferences);
+		p->preferences = c->latin ? pref->en : pref->zh;
+	}
 	/* The key contact came with the customer, the others later. */
 	if (p->is_key)
 		p->created = c->created;
@@ -767,6 +786,17 @@ gen_customer(struct gen *g, struct arena *a, struct customer *c)
 }
 
 /* ------------------------------------------------------------ database */
+
+/* libgcrypt and the configuration's key file; 0, or -1 said why. */
+static int
+keys_open(void)
+{
+	if (crypto_init() == -1) {
+		fprintf(stderr, "crmctl: libgcrypt initialisation failed\n");
+		return -1;
+	}
+	return fieldcrypt_load(config.key_file);
+}
 
 /* Company time now, as the generator counts it; -1 on error. */
 static long long
@@ -962,6 +992,7 @@ seed_contact(struct db *db, struct arena *a, long long customer_id,
 {
 	struct dbq	 q;
 	char		 created[TIME_MAX];
+	long long	 id;
 
 	if (db_prepare(&q, db, a, sql_contact_insert) == -1)
 		return -1;
@@ -972,7 +1003,10 @@ seed_contact(struct db *db, struct arena *a, long long customer_id,
 	db_bind_text(&q, 4, p->email);
 	db_bind_int(&q, 5, p->is_key);
 	bind_time(&q, 6, p->created, 0, created);
-	return db_run(&q) == -1 ? -1 : 0;
+	if ((id = db_run(&q)) == -1)
+		return -1;
+	return sealed_write(db, a, SEALED_CONTACT_PREFERENCES, id,
+	    p->preferences);
 }
 
 static int
@@ -1035,15 +1069,15 @@ seed_customer(struct db *db, struct arena *a, const char *code,
 	db_bind_int(&q, 5, c->owner->id);
 	bind_id(&q, 6, c->owner->team_id);
 	db_bind_text(&q, 7, c->address);
-	db_bind_text(&q, 8, c->budget);
-	bind_time(&q, 9, c->purchase, 1, purchase);
-	db_bind_text(&q, 10, c->satisfaction);
-	db_bind_int(&q, 11, (long long)c->norders);
-	db_bind_text(&q, 12, fmt_fixed(total, c->order_total, 2));
-	bind_time(&q, 13, c->last_followup, 0, last);
-	bind_time(&q, 14, c->created, 0, created);
-	bind_time(&q, 15, c->updated, 0, updated);
+	bind_time(&q, 8, c->purchase, 1, purchase);
+	db_bind_text(&q, 9, c->satisfaction);
+	db_bind_int(&q, 10, (long long)c->norders);
+	db_bind_text(&q, 11, fmt_fixed(total, c->order_total, 2));
+	bind_time(&q, 12, c->last_followup, 0, last);
+	bind_time(&q, 13, c->created, 0, created);
+	bind_time(&q, 14, c->updated, 0, updated);
 	if ((id = db_run(&q)) == -1 ||
+	    sealed_write(db, a, SEALED_CUSTOMER_BUDGET, id, c->budget) == -1 ||
 	    search_index(db, a, id, c->name) == -1)
 		return -1;
 	for (i = 0; i < c->ncontacts; i++)
@@ -1096,11 +1130,8 @@ cmd_seed_demo(struct db *db, struct arena *a, char **argv)
 	long long	 users, now;
 
 	(void)argv;
-	if (crypto_init() == -1) {
-		fprintf(stderr, "crmctl: libgcrypt initialisation failed\n");
-		return -1;
-	}
-	if ((now = db_now(db, a)) == -1 || db_begin(db) == -1)
+	if (keys_open() == -1 || (now = db_now(db, a)) == -1 ||
+	    db_begin(db) == -1)
 		return -1;
 	/* Locked, so a concurrent seed-demo waits and then finds our rows. */
 	if ((users = db_int_query(db, a, sql_user_count_locked, -1, "")) < 0)
@@ -1208,10 +1239,33 @@ static const char *const tsv_names[TSV_N] = {
 	"customer_order.tsv",
 };
 
-/* The column order bench/load.sh names for each file. */
-static void
+/* A value sealed for col of row id, in hex for LOAD DATA's UNHEX. */
+static int
+tsv_sealed(struct tsv *t, struct arena *a, enum sealed_column col,
+    long long id, const char *plain)
+{
+	const struct sealed_def	*d = &sealed_columns[col];
+	unsigned char		*v;
+	size_t			 len;
+
+	if (plain == NULL) {
+		tsv_text(t, NULL);
+		return 0;
+	}
+	if (fieldcrypt_seal(a, d->table, d->column, id, plain, strlen(plain),
+	    &v, &len) == -1)
+		return -1;
+	tsv_text(t, token_hex(a, v, len));
+	return 0;
+}
+
+/*
+ * The column order bench/load.sh names for each file. Contacts get their
+ * ids here, after *contact_id, because a sealed value names its row.
+ */
+static int
 bench_write(struct tsv *out, struct arena *a, long long id, const char *code,
-    const struct customer *c)
+    const struct customer *c, long long *contact_id)
 {
 	struct tsv	*t = &out[TSV_CUSTOMER];
 	char		**tok;
@@ -1227,7 +1281,8 @@ bench_write(struct tsv *out, struct arena *a, long long id, const char *code,
 	tsv_fixed(t, c->owner->id, 0);
 	tsv_id(t, c->owner->team_id);
 	tsv_text(t, c->address);
-	tsv_text(t, c->budget);
+	if (tsv_sealed(t, a, SEALED_CUSTOMER_BUDGET, id, c->budget) == -1)
+		return -1;
 	tsv_time(t, c->purchase, 1);
 	tsv_text(t, c->satisfaction);
 	tsv_fixed(t, (long long)c->norders, 0);
@@ -1244,6 +1299,7 @@ bench_write(struct tsv *out, struct arena *a, long long id, const char *code,
 		tsv_end(t);
 	}
 	for (i = 0, t = &out[TSV_CONTACT]; i < c->ncontacts; i++) {
+		tsv_fixed(t, ++*contact_id, 0);
 		tsv_fixed(t, id, 0);
 		tsv_text(t, c->contacts[i].name);
 		tsv_text(t, c->contacts[i].title);
@@ -1251,6 +1307,9 @@ bench_write(struct tsv *out, struct arena *a, long long id, const char *code,
 		tsv_text(t, c->contacts[i].email);
 		tsv_fixed(t, c->contacts[i].is_key, 0);
 		tsv_time(t, c->contacts[i].created, 0);
+		if (tsv_sealed(t, a, SEALED_CONTACT_PREFERENCES, *contact_id,
+		    c->contacts[i].preferences) == -1)
+			return -1;
 		tsv_end(t);
 	}
 	for (i = 0, t = &out[TSV_FOLLOWUP]; i < c->nfollowups; i++) {
@@ -1274,6 +1333,7 @@ bench_write(struct tsv *out, struct arena *a, long long id, const char *code,
 		tsv_time(t, c->orders[i].at, 0);
 		tsv_end(t);
 	}
+	return 0;
 }
 
 /* Close every open file; -1 if any write failed. */
@@ -1330,14 +1390,14 @@ cmd_gen_bench(struct db *db, struct arena *a, char **argv)
 	struct customer	 c;
 	char		 code[CODE_MAX], *end;
 	long long	 n, nowners, first, contacts, now, id;
-	int		 i;
+	int		 i, rc = 0;
 
 	n = strtoll(argv[0], &end, 10);
 	if (*argv[0] == '\0' || *end != '\0' || n < 1 || n > BENCH_MAX) {
 		fprintf(stderr, "crmctl: N must be 1 to %d\n", BENCH_MAX);
 		return -1;
 	}
-	if ((now = db_now(db, a)) == -1 ||
+	if (keys_open() == -1 || (now = db_now(db, a)) == -1 ||
 	    (nowners = db_sellers(db, a, &owners)) < 0 ||
 	    (first = db_int_query(db, a, sql_customer_max, -1, "")) < 0 ||
 	    (contacts = db_int_query(db, a, sql_contact_max, -1, "")) < 0)
@@ -1359,14 +1419,14 @@ cmd_gen_bench(struct db *db, struct arena *a, char **argv)
 	    (size_t)nowners, &bench_profile);
 	g.mobiles = contacts;
 	batch = arena_new();
-	for (id = first; id < first + n; id++) {
+	for (id = first; id < first + n && rc == 0; id++) {
 		arena_reset(batch);
 		gen_customer(&g, batch, &c);
 		snprintf(code, sizeof(code), "CRMB%07lld", id);
-		bench_write(out, batch, id, code, &c);
+		rc = bench_write(out, batch, id, code, &c, &contacts);
 	}
 	arena_free(batch);
-	if (bench_close(out) == -1)
+	if (bench_close(out) == -1 || rc == -1)
 		return -1;
 	printf("customer ids %lld-%lld\n", first, first + n - 1);
 	for (i = 0; i < TSV_N; i++)
@@ -1460,21 +1520,6 @@ cmd_reindex(struct db *db, struct arena *a, char **argv)
 
 /* ------------------------------------------------------------ keys */
 
-/* libgcrypt and the configuration's key file; 0, or -1 said why. */
-static int
-keys_open(void)
-{
-	if (crypto_init() == -1) {
-		fprintf(stderr, "crmctl: libgcrypt initialisation failed\n");
-		return -1;
-	}
-	if (config.key_file == NULL) {
-		fprintf(stderr, "crmctl: the configuration has no key_file\n");
-		return -1;
-	}
-	return fieldcrypt_load(config.key_file);
-}
-
 static int
 cmd_key_add(struct db *db, struct arena *a, char **argv)
 {
@@ -1500,7 +1545,7 @@ struct stale {
  * the current key, locked; how many, or -1.
  */
 static long long
-reseal_read(struct db *db, struct arena *a, const struct fieldcrypt_column *c,
+reseal_read(struct db *db, struct arena *a, const struct sealed_def *c,
     long long after, struct stale *out)
 {
 	struct dbq	 q;
@@ -1523,12 +1568,27 @@ reseal_read(struct db *db, struct arena *a, const struct fieldcrypt_column *c,
 }
 
 /*
+ * Seal a stale value under the current key: open and seal again, or seal
+ * plaintext stored before its column was sealed (sql/008_sealed.sql).
+ */
+static int
+reseal_value(struct arena *a, const struct sealed_def *c,
+    const struct stale *s, unsigned char **out, size_t *outlen)
+{
+	if (sealed_is_legacy(s->value, s->len))
+		return fieldcrypt_seal(a, c->table, c->column, s->id,
+		    (const char *)s->value, s->len, out, outlen);
+	return fieldcrypt_reseal(a, c->table, c->column, s->id, s->value,
+	    s->len, out, outlen);
+}
+
+/*
  * In one transaction, seal the next stale values of c after id *after
  * under the current key, and move *after on. The values done (0 at the
  * end), or -1.
  */
 static long long
-reseal_batch(struct db *db, struct arena *a, const struct fieldcrypt_column *c,
+reseal_batch(struct db *db, struct arena *a, const struct sealed_def *c,
     long long *after)
 {
 	struct stale	 rows[RESEAL_BATCH];
@@ -1542,11 +1602,10 @@ reseal_batch(struct db *db, struct arena *a, const struct fieldcrypt_column *c,
 	if ((n = reseal_read(db, a, c, *after, rows)) == -1)
 		goto fail;
 	for (i = 0; i < n; i++) {
-		if (fieldcrypt_reseal(a, c->table, c->column, rows[i].id,
-		    rows[i].value, rows[i].len, &v, &len) == -1) {
+		if (reseal_value(a, c, &rows[i], &v, &len) == -1) {
 			fprintf(stderr, "crmctl: %s.%s of %s %lld does not "
-			    "open: not sealed, changed, or under a key the key "
-			    "file lacks\n", c->table, c->column, c->id,
+			    "open: it was changed, or its key is not in the key "
+			    "file\n", c->table, c->column, c->id,
 			    rows[i].id);
 			goto fail;
 		}
@@ -1573,7 +1632,7 @@ fail:
  * and the next one finds its value. The values resealed, or -1.
  */
 static long long
-reseal_column(struct db *db, const struct fieldcrypt_column *c)
+reseal_column(struct db *db, const struct sealed_def *c)
 {
 	struct arena	*batch;
 	long long	 after, n, pass, total = 0;
@@ -1596,14 +1655,14 @@ reseal_column(struct db *db, const struct fieldcrypt_column *c)
 static int
 cmd_key_reseal(struct db *db, struct arena *a, char **argv)
 {
-	const struct fieldcrypt_column	*c;
-	long long			 n;
+	const struct sealed_def	*c;
+	long long		 n;
 
 	(void)a;
 	(void)argv;
 	if (keys_open() == -1)
 		return -1;
-	for (c = fieldcrypt_columns; c->table != NULL; c++) {
+	for (c = sealed_columns; c < sealed_columns + SEALED__MAX; c++) {
 		if ((n = reseal_column(db, c)) == -1) {
 			fprintf(stderr, "crmctl: key-reseal stopped in %s.%s; "
 			    "what it did is kept: run key-reseal again\n",

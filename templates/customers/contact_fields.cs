@@ -3,3 +3,4 @@
 <?cs call:field_input("contact_title", L.contact.title, "text", 0) ?>
 <?cs call:field_input("contact_mobile", L.contact.mobile, "tel", 1) ?>
 <?cs call:field_input("contact_email", L.contact.email, "email", 0) ?>
+<?cs call:field_textarea("contact_preferences", L.contact.preferences, 0) ?>

@@ -37,7 +37,7 @@
 <thead><tr><th scope="col"><?cs var:L.contact.name ?></th><th scope="col"><?cs var:L.contact.title ?></th><th scope="col"><?cs var:L.contact.mobile ?></th><th scope="col"><?cs var:L.contact.email ?></th><th scope="col"><?cs var:L.form.actions ?></th></tr></thead>
 <tbody>
 <?cs each:k = Contacts ?><tr>
-<td><?cs var:k.name ?><?cs if:k.is_key == 1 ?> <span class="tag"><?cs var:L.contact.key ?></span><?cs /if ?></td>
+<td><?cs var:k.name ?><?cs if:k.is_key == 1 ?> <span class="tag"><?cs var:L.contact.key ?></span><?cs /if ?><?cs if:k.preferences ?><p class="note"><?cs var:L.contact.preferences ?>: <?cs var:k.preferences ?></p><?cs /if ?></td>
 <td><?cs var:k.title ?></td>
 <td><?cs var:k.mobile ?></td>
 <td><?cs var:k.email ?></td>
@@ -113,7 +113,7 @@
 <table class="list">
 <thead><tr><th scope="col"><?cs var:L.history.at ?></th><th scope="col"><?cs var:L.history.user ?></th><th scope="col"><?cs var:L.history.action ?></th><th scope="col"><?cs var:L.history.field ?></th><th scope="col"><?cs var:L.history.old ?></th><th scope="col"><?cs var:L.history.new ?></th></tr></thead>
 <tbody>
-<?cs each:h = History ?><tr><td><?cs var:h.at ?></td><td><?cs var:h.user ?></td><td><?cs var:h.action ?></td><td><?cs var:h.field ?></td><td><?cs var:h.old ?></td><td><?cs var:h.new ?></td></tr>
+<?cs each:h = History ?><tr><td><?cs var:h.at ?></td><td><?cs var:h.user ?></td><td><?cs var:h.action ?></td><td><?cs var:h.field ?></td><?cs if:h.action == "update_sealed" ?><td colspan="2"><?cs var:L.history.sealed ?></td><?cs else ?><td><?cs var:h.old ?></td><td><?cs var:h.new ?></td><?cs /if ?></tr>
 <?cs /each ?></tbody>
 </table>
 </section>

@@ -282,6 +282,7 @@ it_cust_post(struct post *p, const struct cust *c)
 	post_opt(p, "contact_title", c->contact_title);
 	post_opt(p, "contact_mobile", c->contact_mobile);
 	post_opt(p, "contact_email", c->contact_email);
+	post_opt(p, "contact_preferences", c->contact_preferences);
 }
 
 struct resp *
@@ -294,19 +295,37 @@ it_cust_submit(struct browser *b, const struct cust *c)
 	return http_post(b, &p, "/customers");
 }
 
-long long
-it_customer(struct browser *b, const char *name, const char *mobile)
+struct resp *
+it_cust_edit(struct browser *b, long long id, const struct cust *c,
+    const char *version)
 {
-	struct cust	 c;
-	struct resp	*r;
+	struct post	p;
+
+	post_init(&p, b);
+	it_cust_post(&p, c);
+	post_add(&p, "version", version);
+	return http_post(b, &p, "/customers/%lld", id);
+}
+
+long long
+it_cust_create(struct browser *b, const struct cust *c)
+{
+	struct resp	*r = it_cust_submit(b, c);
 	long long	 id;
 
-	it_cust_defaults(&c, name, mobile);
-	r = it_cust_submit(b, &c);
 	ck_status(r, 303);
 	id = it_location_id(r, "/customers/");
 	ck_assert_msg(id > 0, "Location %s", resp_header(r, "Location"));
 	return id;
+}
+
+long long
+it_customer(struct browser *b, const char *name, const char *mobile)
+{
+	struct cust	 c;
+
+	it_cust_defaults(&c, name, mobile);
+	return it_cust_create(b, &c);
 }
 
 char *

@@ -35,7 +35,7 @@ struct cust {
 	const char	*name, *industry, *grade, *address, *products;
 	const char	*budget, *purchase_date, *satisfaction, *owner;
 	const char	*contact_name, *contact_title, *contact_mobile;
-	const char	*contact_email;
+	const char	*contact_email, *contact_preferences;
 };
 
 /* Check the environment and prepare the run; -1 (explained) if unusable. */
@@ -67,6 +67,11 @@ void		 it_cust_defaults(struct cust *, const char *name,
 void		 it_cust_post(struct post *, const struct cust *);
 /* POST /customers with the browser's token. */
 struct resp	*it_cust_submit(struct browser *, const struct cust *);
+/* POST the edit form of customer id with these fields and version. */
+struct resp	*it_cust_edit(struct browser *, long long id,
+		    const struct cust *, const char *version);
+/* Create this customer (asserted); its id. */
+long long	 it_cust_create(struct browser *, const struct cust *);
 /* Create a customer (asserted); its id. */
 long long	 it_customer(struct browser *, const char *name,
 		    const char *mobile);

@@ -263,19 +263,6 @@ START_TEST(duplicate_mobile_is_refused)
 }
 END_TEST
 
-/* POST the edit form of customer id with these fields and version. */
-static struct resp *
-edit(struct browser *b, long long id, const struct cust *c,
-    const char *version)
-{
-	struct post	p;
-
-	post_init(&p, b);
-	it_cust_post(&p, c);
-	post_add(&p, "version", version);
-	return post_to(b, &p, id, "");
-}
-
 START_TEST(edit_is_audited_and_conflicts_detected)
 {
 	struct arena	*a = tarena_new();
@@ -297,7 +284,7 @@ START_TEST(edit_is_audited_and_conflicts_detected)
 	c.contact_name = c.contact_title = c.contact_email = NULL;
 	c.grade = "strategic";
 	c.address = "南京市鼓楼区中山路1号";
-	ck_redirect(edit(b, id, &c, version), expect_to(a, id, ""));
+	ck_redirect(it_cust_edit(b, id, &c, version), expect_to(a, id, ""));
 	ck_assert_str_eq(tdb_str(a, "SELECT name FROM customer WHERE id = ?",
 	    "i", id), c.name);
 	ck_assert_int_eq(tdb_int(-1, "SELECT version FROM customer"
@@ -314,7 +301,7 @@ START_TEST(edit_is_audited_and_conflicts_detected)
 	/* A save based on version 1 comes too late now. */
 	state = it_customer_state(a, id);
 	c.name = arena_printf(a, "过时名称%s", it_unique(a));
-	r = edit(b, id, &c, version);
+	r = it_cust_edit(b, id, &c, version);
 	ck_assert_msg(r->status == 409 || r->status == 422,
 	    "stale save: HTTP %d", r->status);
 	ck_assert(resp_has(r, "Someone else saved this customer"));
@@ -343,7 +330,7 @@ START_TEST(saving_unchanged_form_audits_nothing)
 	id = it_location_id(r, "/customers/");
 	c.contact_name = c.contact_title = c.contact_mobile = NULL;
 	c.contact_email = NULL;
-	ck_redirect(edit(b, id, &c, "1"), expect_to(a, id, ""));
+	ck_redirect(it_cust_edit(b, id, &c, "1"), expect_to(a, id, ""));
 	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM customer_need"
 	    " WHERE customer_id = ?", "i", id), 3);
 	ck_assert_msg(it_audit_count(id, "update", NULL, NULL, NULL) == 0,
