@@ -13,7 +13,8 @@ trap 'rm -f "$dump"; "${client[@]}" -e "DROP DATABASE IF EXISTS crm_restore"' EX
 
 # The documented commands, pointed at the test instance.
 mariadb-dump --no-defaults --socket="$CRM_TEST_DB_SOCKET" -uroot \
-	--single-transaction --routines --default-character-set=utf8mb4 crm >"$dump"
+	--single-transaction --routines --hex-blob --default-character-set=utf8mb4 \
+	crm >"$dump"
 "${client[@]}" -e "DROP DATABASE IF EXISTS crm_restore;
 	CREATE DATABASE crm_restore CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 "${client[@]}" crm_restore <"$dump"
