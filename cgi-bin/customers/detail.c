@@ -1,0 +1,199 @@
+/*
+ * detail.c - a customer's page: the profile with its contacts,
+ * follow-ups, orders and history, and the sub-forms on it.
+ */
+#include <stddef.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "choice.h"
+#include "ctx.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "sealed.h"
+#include "customers.h"
+
+static const char sql_contacts[] =
+    "SELECT id, name, title, mobile, email, is_key, preferences FROM contact"
+    " WHERE customer_id = ? ORDER BY is_key DESC, id LIMIT 200";
+static const char sql_followups[] =
+    "SELECT f.id, DATE_FORMAT(f.at, '%Y-%m-%d %H:%i'), f.method, f.content,"
+    " f.next_action, f.due_date, f.done, u.name"
+    " FROM followup f JOIN app_user u ON u.id = f.author_id"
+    " WHERE f.customer_id = ? ORDER BY f.at DESC, f.id DESC LIMIT 50";
+static const char sql_orders[] =
+    "SELECT id, order_date, amount, margin, note FROM customer_order"
+    " WHERE customer_id = ? ORDER BY order_date DESC, id DESC LIMIT 50";
+static const char sql_history[] =
+    "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'), COALESCE(u.name, '-'),"
+    " a.action, a.field, a.old_value, a.new_value"
+    " FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id"
+    " WHERE a.record_type = 'customer' AND a.record_id = ?"
+    " ORDER BY a.id DESC LIMIT 100";
+
+/* The products a customer needs, as labels. */
+static void
+products_to_hdf(struct ctx *c, const char *products)
+{
+	char	*list, *code, *save = NULL;
+	int	 n = 0;
+
+	list = arena_strdup(c->arena, products);
+	for (code = strtok_r(list, ",", &save); code != NULL;
+	    code = strtok_r(NULL, ",", &save))
+		ctx_set(c, arena_printf(c->arena, "Customer.products.%d",
+		    n++), choice_label(c, "product", code));
+}
+
+/* The sealed column of a row query whose column 0 is the row's id. */
+struct row_sealed {
+	unsigned		 col;
+	enum sealed_column	 what;
+};
+
+/*
+ * Run a one-id query and put each row into prefix.N.<names[i]>, opening
+ * the sealed column if there is one.
+ */
+static int
+rows_to_hdf(struct ctx *c, const char *sql, long long id, const char *prefix,
+    const char *const *names, size_t ncols, const struct row_sealed *sealed)
+{
+	struct dbq	 q;
+	size_t		 i;
+	int		 n = 0;
+	HDF		*rows = ctx_node(c, prefix), *row;
+
+	if (db_prepare(&q, c->db, c->arena, sql) == -1)
+		return -1;
+	db_bind_int(&q, 0, id);
+	while (db_step(&q) == DB_ROW) {
+		row = node_item(rows, n++);
+		for (i = 0; i < ncols; i++)
+			node_set(row, names[i], sealed != NULL &&
+			    sealed->col == i ? sealed_read(c->arena,
+			    sealed->what, db_int(&q, 0), &q, sealed->col) :
+			    db_text(&q, (unsigned)i));
+	}
+	return db_finish(&q) == DB_ERROR ? -1 : 0;
+}
+
+/* Replace choice codes in prefix.N.field by their labels. */
+static void
+label_rows(struct ctx *c, const char *prefix, const char *field,
+    const char *list)
+{
+	HDF		*row;
+	const char	*code;
+
+	for (row = hdf_get_child(c->hdf, prefix); row != NULL;
+	    row = hdf_obj_next(row)) {
+		code = hdf_get_value(row, field, NULL);
+		if (code != NULL)
+			hdf_set_value(row, field, choice_label(c, list, code));
+	}
+}
+
+static const char *const contact_cols[] = {
+	"id", "name", "title", "mobile", "email", "is_key", "preferences"
+};
+
+static const struct row_sealed contact_sealed = {
+	6, SEALED_CONTACT_PREFERENCES
+};
+
+static const char *const followup_cols[] = {
+	"id", "at", "method", "content", "action", "due", "done", "author"
+};
+
+static const char *const order_cols[] = {
+	"id", "date", "amount", "margin", "note"
+};
+
+static const char *const history_cols[] = {
+	"at", "user", "action", "field", "old", "new"
+};
+
+/* Everything the detail page shows; forms keep what Form.* holds. */
+static int
+detail_render(struct ctx *c, const struct customer *cu)
+{
+	long long	owner = cu->owner_id, team = cu->team_id;
+
+	customer_to_hdf(c, cu);
+	products_to_hdf(c, cu->products);
+	if (perm_allows(c, RT_CONTACT, ACT_VIEW, owner, team) &&
+	    rows_to_hdf(c, sql_contacts, cu->id, "Contacts", contact_cols,
+	    NFIELDS(contact_cols), &contact_sealed) == -1)
+		return 500;
+	if (perm_allows(c, RT_FOLLOWUP, ACT_VIEW, owner, team)) {
+		if (rows_to_hdf(c, sql_followups, cu->id, "Followups",
+		    followup_cols, NFIELDS(followup_cols), NULL) == -1)
+			return 500;
+		label_rows(c, "Followups", "method", "followup_method");
+		label_rows(c, "Followups", "action", "next_action");
+	}
+	if (perm_allows(c, RT_ORDER, ACT_VIEW, owner, team) &&
+	    rows_to_hdf(c, sql_orders, cu->id, "Orders", order_cols,
+	    NFIELDS(order_cols), NULL) == -1)
+		return 500;
+	if (rows_to_hdf(c, sql_history, cu->id, "History", history_cols,
+	    NFIELDS(history_cols), NULL) == -1)
+		return 500;
+	ctx_set_int(c, "Can.edit", perm_allows(c, RT_CUSTOMER, ACT_EDIT,
+	    owner, team));
+	ctx_set_int(c, "Can.delete", perm_allows(c, RT_CUSTOMER, ACT_DELETE,
+	    owner, team));
+	ctx_set_int(c, "Can.contact_create", perm_allows(c, RT_CONTACT,
+	    ACT_CREATE, owner, team));
+	ctx_set_int(c, "Can.contact_edit", perm_allows(c, RT_CONTACT,
+	    ACT_EDIT, owner, team));
+	ctx_set_int(c, "Can.contact_delete", perm_allows(c, RT_CONTACT,
+	    ACT_DELETE, owner, team));
+	ctx_set_int(c, "Can.followup_create", perm_allows(c, RT_FOLLOWUP,
+	    ACT_CREATE, owner, team));
+	ctx_set_int(c, "Can.followup_edit", perm_allows(c, RT_FOLLOWUP,
+	    ACT_EDIT, owner, team));
+	ctx_set_int(c, "Can.order_create", perm_allows(c, RT_ORDER,
+	    ACT_CREATE, owner, team));
+	if (hdf_get_obj(c->hdf, "Form.fu_at") == NULL) {
+		time_t		now = time(NULL);
+		struct tm	tm;
+		char		stamp[32];
+
+		localtime_r(&now, &tm);
+		strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M", &tm);
+		form_fill(c, "fu_at", stamp);
+	}
+	return http_page(c, "customers/detail.cs");
+}
+
+int
+customer_detail(struct ctx *c)
+{
+	struct customer	cu;
+	int		rc;
+
+	if (choice_load(c) == -1)
+		return 500;
+	if ((rc = customer_load(c, RT_CUSTOMER, ACT_VIEW, &cu)) != 0)
+		return rc;
+	return detail_render(c, &cu);
+}
+
+/* Re-show the detail page with a sub-form's errors beside its fields. */
+int
+detail_invalid(struct ctx *c, const struct customer *cu)
+{
+	c->status = 422;
+	return detail_render(c, cu);
+}
+
+int
+back_to(struct ctx *c, long long id, const char *anchor)
+{
+	return http_redirect(c, arena_printf(c->arena, "/customers/%lld#%s",
+	    id, anchor));
+}

@@ -1,0 +1,349 @@
+/*
+ * edit.c - creating, editing and deleting a customer; every change is
+ * audited in the transaction that makes it.
+ */
+#include <stddef.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "choice.h"
+#include "ctx.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "sealed.h"
+#include "search.h"
+#include "sortkey.h"
+#include "str.h"
+#include "customers.h"
+
+/* The customer fields a user edits; the key contact comes with a new one. */
+static const struct field customer_fields[] = {
+	{ "name", FT_TEXT, FIELD_REQUIRED, 200, NULL, 0, 0 },
+	{ "industry", FT_CHOICE, FIELD_REQUIRED, 0, "industry", 0, 0 },
+	{ "grade", FT_CHOICE, FIELD_REQUIRED, 0, "grade", 0, 0 },
+	{ "address", FT_TEXT, 0, 300, NULL, 0, 0 },
+	{ "products", FT_MULTI, 0, 0, "product", 0, 0 },
+	{ "budget", FT_CHOICE, 0, 0, "budget", 0, 0 },
+	{ "purchase_date", FT_DATE, 0, 0, NULL, 0, 0 },
+	{ "satisfaction", FT_CHOICE, 0, 0, "satisfaction", 0, 0 },
+};
+
+static const char sql_serial_next[] =
+    "INSERT INTO code_serial (prefix, period, last) VALUES (?, ?, 1)"
+    " ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)";
+
+/* The budget range is sealed and written on its own (sealed.h). */
+static const char sql_customer_insert[] =
+    "INSERT INTO customer (code, name, name_sort, industry, grade, owner_id,"
+    " team_id, address, purchase_date, satisfaction)"
+    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?)";
+static const char sql_customer_update[] =
+    "UPDATE customer SET name = ?, name_sort = ?, industry = ?, grade = ?,"
+    " owner_id = ?, team_id = NULLIF(?, 0), address = ?,"
+    " purchase_date = ?, satisfaction = ?,"
+    " version = version + 1, updated_at = NOW()"
+    " WHERE id = ? AND version = ? AND deleted_at IS NULL";
+static const char sql_customer_delete[] =
+    "UPDATE customer SET deleted_at = NOW(), version = version + 1"
+    " WHERE id = ? AND deleted_at IS NULL";
+static const char sql_needs_clear[] =
+    "DELETE FROM customer_need WHERE customer_id = ?";
+static const char sql_need_insert[] =
+    "INSERT INTO customer_need (customer_id, product) VALUES (?, ?)";
+
+static int
+form_page(struct ctx *c, const char *tmpl)
+{
+	if (choice_load(c) == -1 || owner_choices(c) == -1)
+		return 500;
+	return http_page(c, tmpl);
+}
+
+int
+customer_new(struct ctx *c)
+{
+	form_fill(c, "grade", "potential");
+	ctx_set_int(c, "Form.owner", c->user->id);
+	return form_page(c, "customers/new.cs");
+}
+
+/*
+ * The owner: the form's choice when the user may assign (only then is the
+ * field on the form), else the current one; a POSTed owner is ignored.
+ */
+static int
+pick_owner(struct ctx *c, struct form *f, long long current,
+    long long *owner, long long *team)
+{
+	const char	*v = req_form(&c->req, "owner");
+
+	*owner = current;
+	if (v == NULL || perm_scope(c, RT_CUSTOMER, ACT_ASSIGN) == SCOPE_NONE) {
+		*team = owner_team(c, *owner);
+		if (*team < 0)
+			*team = 0;
+		return 0;
+	}
+	*owner = str_to_id(v);
+	form_fill(c, "owner", v);
+	if (!owner_allowed(c, *owner, team)) {
+		form_error(c, f, "owner", "form.bad_choice");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+needs_save(struct ctx *c, long long id, const char *products)
+{
+	char	*list, *code, *save = NULL;
+
+	if (db_exec(c->db, c->arena, sql_needs_clear, "i", id) < 0)
+		return -1;
+	if (products == NULL)
+		return 0;
+	list = arena_strdup(c->arena, products);
+	for (code = strtok_r(list, ",", &save); code != NULL;
+	    code = strtok_r(NULL, ",", &save))
+		if (db_exec(c->db, c->arena, sql_need_insert, "is", id,
+		    code) < 0)
+			return -1;
+	return 0;
+}
+
+/* Hand out the next code of this year; the row stays locked until commit,
+ * so two simultaneous creates can never get the same serial. */
+static const char *
+next_code(struct ctx *c)
+{
+	struct dbq	 q;
+	char		 year[8];
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+	long long	 serial;
+
+	localtime_r(&now, &tm);
+	strftime(year, sizeof(year), "%Y", &tm);
+	if (db_prepare(&q, c->db, c->arena, sql_serial_next) == -1)
+		return NULL;
+	db_bind_text(&q, 0, "CRM");
+	db_bind_text(&q, 1, year);
+	if (db_step(&q) == DB_ERROR) {
+		db_finish(&q);
+		return NULL;
+	}
+	serial = db_affected(&q) == 1 ? 1 : db_insert_id(&q);
+	db_finish(&q);
+	return arena_printf(c->arena, "CRM%s%03lld", year, serial);
+}
+
+/* Bind the editable customer columns shared by insert and update. */
+static void
+bind_customer(struct dbq *q, unsigned *i, struct ctx *c, struct form *f)
+{
+	const char	*name = form_value(f, "name");
+	size_t		 klen;
+	const char	*key = sortkey(c->arena, name, &klen);
+
+	db_bind_text(q, (*i)++, name);
+	db_bind_blob(q, (*i)++, key, klen);
+	db_bind_text(q, (*i)++, form_value(f, "industry"));
+	db_bind_text(q, (*i)++, form_value(f, "grade"));
+}
+
+int
+customer_create(struct ctx *c)
+{
+	struct form	 f, fc;
+	struct dbq	 q;
+	const char	*code;
+	long long	 id, owner, team;
+	unsigned	 i = 0;
+
+	form_read(c, customer_fields, NFIELDS(customer_fields), &f);
+	contact_form_read(c, &fc);
+	if (pick_owner(c, &f, c->user->id, &owner, &team) == -1 ||
+	    f.nerrors + fc.nerrors > 0)
+		goto invalid;
+	if (db_begin(c->db) == -1 || (code = next_code(c)) == NULL ||
+	    db_prepare(&q, c->db, c->arena, sql_customer_insert) == -1)
+		return 500;
+	db_bind_text(&q, i++, code);
+	bind_customer(&q, &i, c, &f);
+	db_bind_int(&q, i++, owner);
+	db_bind_int(&q, i++, team);
+	db_bind_text(&q, i++, form_value(&f, "address"));
+	db_bind_text(&q, i++, form_value(&f, "purchase_date"));
+	db_bind_text(&q, i++, form_value(&f, "satisfaction"));
+	db_step(&q);
+	id = db_insert_id(&q);
+	if (db_finish(&q) == DB_ERROR ||
+	    sealed_write(c->db, c->arena, SEALED_CUSTOMER_BUDGET, id,
+	    form_value(&f, "budget")) == -1 ||
+	    search_index(c->db, c->arena, id, form_value(&f, "name")) == -1)
+		return 500;
+	if (contact_insert(c, id, &fc, 1) == -1) {
+		db_rollback(c->db);
+		if (fc.nerrors)
+			goto invalid;
+		return 500;
+	}
+	if (needs_save(c, id, form_value(&f, "products")) == -1 ||
+	    audit_log(c, "create", "customer", id, "code", NULL, code) == -1 ||
+	    db_commit(c->db) == -1)
+		return 500;
+	return http_redirect(c, arena_printf(c->arena, "/customers/%lld", id));
+invalid:
+	c->status = 422;
+	return form_page(c, "customers/new.cs");
+}
+
+static void
+fill_from_customer(struct ctx *c, const struct customer *cu)
+{
+	char	*list, *code, *save = NULL;
+
+	form_fill(c, "name", cu->name);
+	form_fill(c, "industry", cu->industry);
+	form_fill(c, "grade", cu->grade);
+	form_fill(c, "address", cu->address);
+	form_fill(c, "budget", cu->budget);
+	form_fill(c, "purchase_date", cu->purchase_date);
+	form_fill(c, "satisfaction", cu->satisfaction);
+	ctx_set_int(c, "Form.owner", cu->owner_id);
+	ctx_set_int(c, "Form.version", cu->version);
+	list = arena_strdup(c->arena, cu->products);
+	for (code = strtok_r(list, ",", &save); code != NULL;
+	    code = strtok_r(NULL, ",", &save))
+		ctx_set(c, arena_printf(c->arena, "Form.products.%s", code),
+		    "1");
+}
+
+int
+customer_edit(struct ctx *c)
+{
+	struct customer	cu;
+	int		rc;
+
+	if ((rc = customer_load(c, RT_CUSTOMER, ACT_EDIT, &cu)) != 0)
+		return rc;
+	customer_to_hdf(c, &cu);
+	fill_from_customer(c, &cu);
+	return form_page(c, "customers/edit.cs");
+}
+
+/* Audit, as changes of customer id, every field whose value changed. */
+int
+audit_changes(struct ctx *c, long long id, const struct audited *cols,
+    size_t n, const void *old, struct form *f)
+{
+	size_t		 i;
+	const char	*was;
+
+	for (i = 0; i < n; i++) {
+		was = *(const char *const *)((const char *)old + cols[i].off);
+		if ((cols[i].sealed ? audit_field_sealed : audit_field)(c,
+		    "customer", id, cols[i].field, was,
+		    form_value(f, cols[i].field)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Audit every field whose value changed. */
+static int
+audit_customer(struct ctx *c, const struct customer *old, struct form *f,
+    long long owner)
+{
+	static const struct audited cols[] = {
+		{ "name", offsetof(struct customer, name), 0 },
+		{ "industry", offsetof(struct customer, industry), 0 },
+		{ "grade", offsetof(struct customer, grade), 0 },
+		{ "address", offsetof(struct customer, address), 0 },
+		{ "budget", offsetof(struct customer, budget), 1 },
+		{ "purchase_date", offsetof(struct customer, purchase_date), 0 },
+		{ "satisfaction", offsetof(struct customer, satisfaction), 0 },
+		{ "products", offsetof(struct customer, products), 0 },
+	};
+	if (audit_changes(c, old->id, cols, NFIELDS(cols), old, f) == -1)
+		return -1;
+	if (owner != old->owner_id && audit_field(c, "customer", old->id,
+	    "owner", arena_printf(c->arena, "%lld", old->owner_id),
+	    arena_printf(c->arena, "%lld", owner)) == -1)
+		return -1;
+	return 0;
+}
+
+int
+customer_update(struct ctx *c)
+{
+	struct customer	 cu;
+	struct form	 f;
+	struct dbq	 q;
+	long long	 owner, team, version, changed;
+	unsigned	 i = 0;
+	int		 rc;
+
+	if ((rc = customer_load(c, RT_CUSTOMER, ACT_EDIT, &cu)) != 0)
+		return rc;
+	customer_to_hdf(c, &cu);
+	version = str_to_id(req_form(&c->req, "version"));
+	ctx_set_int(c, "Form.version", version);
+	form_read(c, customer_fields, NFIELDS(customer_fields), &f);
+	if (pick_owner(c, &f, cu.owner_id, &owner, &team) == -1 ||
+	    f.nerrors > 0)
+		goto invalid;
+	if (db_begin(c->db) == -1 ||
+	    db_prepare(&q, c->db, c->arena, sql_customer_update) == -1)
+		return 500;
+	bind_customer(&q, &i, c, &f);
+	db_bind_int(&q, i++, owner);
+	db_bind_int(&q, i++, team);
+	db_bind_text(&q, i++, form_value(&f, "address"));
+	db_bind_text(&q, i++, form_value(&f, "purchase_date"));
+	db_bind_text(&q, i++, form_value(&f, "satisfaction"));
+	db_bind_int(&q, i++, cu.id);
+	db_bind_int(&q, i++, version);
+	db_step(&q);
+	changed = db_affected(&q);
+	if (db_finish(&q) == DB_ERROR)
+		return 500;
+	if (changed != 1) {
+		/* Someone saved in between: show their version, keep ours. */
+		db_rollback(c->db);
+		c->status = 409;
+		ctx_set(c, "Error", ctx_msg(c, "customer.conflict"));
+		ctx_set_int(c, "Form.version", cu.version);
+		goto invalid;
+	}
+	if (sealed_update(c->db, c->arena, SEALED_CUSTOMER_BUDGET, cu.id,
+	    cu.budget, form_value(&f, "budget")) == -1 ||
+	    search_index(c->db, c->arena, cu.id, form_value(&f, "name")) == -1 ||
+	    needs_save(c, cu.id, form_value(&f, "products")) == -1 ||
+	    audit_customer(c, &cu, &f, owner) == -1 || db_commit(c->db) == -1)
+		return 500;
+	return http_redirect(c, arena_printf(c->arena, "/customers/%lld",
+	    cu.id));
+invalid:
+	c->status = c->status == 200 ? 422 : c->status;
+	return form_page(c, "customers/edit.cs");
+}
+
+int
+customer_delete(struct ctx *c)
+{
+	struct customer	cu;
+	int		rc;
+
+	if ((rc = customer_load(c, RT_CUSTOMER, ACT_DELETE, &cu)) != 0)
+		return rc;
+	if (db_begin(c->db) == -1 ||
+	    db_exec(c->db, c->arena, sql_customer_delete, "i", cu.id) != 1 ||
+	    audit_log(c, "delete", "customer", cu.id, NULL, cu.code, NULL) ==
+	    -1 || db_commit(c->db) == -1)
+		return 500;
+	return http_redirect(c, "/customers");
+}
