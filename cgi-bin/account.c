@@ -229,6 +229,9 @@ invalid:
 static int
 logout(struct ctx *c)
 {
+	if (c->preview_role != 0)
+		audit_log(c, "preview_end", "role", c->preview_role, NULL,
+		    NULL, NULL);
 	audit_log(c, "logout", "user", c->user->id, NULL, NULL, NULL);
 	session_end(c);
 	return http_redirect(c, "/login");
@@ -356,7 +359,9 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/login", login_page, RT_NONE, ACT_VIEW, ROUTE_PUBLIC },
 	{ METHOD_POST, "/login", login_submit, RT_NONE, ACT_VIEW,
 	    ROUTE_PUBLIC },
-	{ METHOD_POST, "/logout", logout, RT_NONE, ACT_VIEW, ROUTE_PWCHANGE },
+	/* Signing out also ends a preview: allowed during one. */
+	{ METHOD_POST, "/logout", logout, RT_NONE, ACT_VIEW,
+	    ROUTE_PWCHANGE | ROUTE_PREVIEW_EXIT },
 	{ METHOD_GET, "/password", password_page, RT_NONE, ACT_VIEW,
 	    ROUTE_PWCHANGE },
 	{ METHOD_POST, "/password", password_submit, RT_NONE, ACT_VIEW,

@@ -1,10 +1,12 @@
 /*
- * admin.c - the administration area: users, teams and the audit log.
+ * admin.c - the administration area: users, teams, roles and their
+ * permission matrix, and the audit log.
  *
  * Every route needs its admin grant and, because a hijacked session must
  * not be enough to change who may do what, a password confirmed within
  * the last SESSION_REAUTH_SECONDS (ROUTE_REAUTH, checked by the
- * dispatcher). The screens live in cgi-bin/admin/.
+ * dispatcher); the one exception ends a "preview as", which must work
+ * whatever the previewed role may do. The screens live in cgi-bin/admin/.
  */
 #include "admin/admin.h"
 #include "ctx.h"
@@ -46,6 +48,26 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/admin/teams/%d", admin_team_update, RT_USER,
 	    ACT_EDIT, ADMIN },
 	{ METHOD_GET, "/admin/audit", admin_audit, RT_AUDIT, ACT_VIEW, ADMIN },
+	{ METHOD_GET, "/admin/roles", admin_roles, RT_USER, ACT_VIEW, ADMIN },
+	{ METHOD_POST, "/admin/roles", admin_role_create, RT_USER, ACT_CREATE,
+	    ADMIN },
+	{ METHOD_GET, "/admin/roles/%d", admin_role_edit, RT_USER, ACT_VIEW,
+	    ADMIN },
+	{ METHOD_POST, "/admin/roles/%d", admin_role_update, RT_USER,
+	    ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/roles/%d/copy", admin_role_copy, RT_USER,
+	    ACT_CREATE, ADMIN },
+	{ METHOD_POST, "/admin/roles/%d/delete", admin_role_delete, RT_USER,
+	    ACT_DELETE, ADMIN },
+	/*
+	 * Previewing a role shows whatever it may see: only those who could
+	 * give themselves any role (user edit) may do it.
+	 */
+	{ METHOD_POST, "/admin/roles/%d/preview", admin_role_preview, RT_USER,
+	    ACT_EDIT, ADMIN },
+	/* Ending a preview must work whatever the previewed role may do. */
+	{ METHOD_POST, "/admin/preview/end", admin_preview_end, RT_NONE,
+	    ACT_VIEW, ROUTE_PREVIEW_EXIT },
 };
 
 static const struct program admin = {

@@ -43,6 +43,12 @@ struct ctx {
 	const char	*csrf;		/* this session's CSRF token */
 	int		 reauthed;	/* password confirmed lately */
 	struct perms	 perms;
+	/*
+	 * "Preview as": the grants are this role's, not the user's, and the
+	 * dispatcher refuses changes. 0: no preview.
+	 */
+	long long	 preview_role;
+	const char	*preview_name;	/* in the user's language */
 
 	/* Numeric path segments captured by the route pattern. */
 	long long	 ids[CTX_MAX_IDS];

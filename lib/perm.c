@@ -14,6 +14,18 @@ const char *const action_names[ACT__MAX] = {
 };
 const char *const scope_names[] = { "none", "own", "team", "all" };
 
+#define RECORD_ACTS	(ACT_BIT(ACT_VIEW) | ACT_BIT(ACT_CREATE) | \
+			    ACT_BIT(ACT_EDIT) | ACT_BIT(ACT_DELETE))
+
+const unsigned rtype_actions[RT__MAX] = {
+	[RT_CUSTOMER] = RECORD_ACTS | ACT_BIT(ACT_EXPORT) | ACT_BIT(ACT_ASSIGN),
+	[RT_CONTACT] = RECORD_ACTS | ACT_BIT(ACT_EXPORT),
+	[RT_FOLLOWUP] = RECORD_ACTS,
+	[RT_ORDER] = RECORD_ACTS | ACT_BIT(ACT_EXPORT),
+	[RT_USER] = RECORD_ACTS,
+	[RT_AUDIT] = ACT_BIT(ACT_VIEW) | ACT_BIT(ACT_EXPORT),
+};
+
 static int
 name_index(const char *const *names, int n, const char *name)
 {
@@ -41,6 +53,13 @@ int
 scope_from_name(const char *name)
 {
 	return name_index(scope_names, SCOPE_ALL + 1, name);
+}
+
+int
+perm_declared(enum rtype rt, enum action act)
+{
+	return rt >= 0 && rt < RT__MAX && act >= 0 && act < ACT__MAX &&
+	    (rtype_actions[rt] & ACT_BIT(act)) != 0;
 }
 
 void

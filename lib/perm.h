@@ -2,8 +2,9 @@
  * perm.h - record types, actions and scopes: the vocabulary of access control.
  *
  * Roles and their grants are rows (role_permission); this file only names
- * what can be granted. The registry of record types drives the admin matrix,
- * so a new module adds one line here.
+ * what can be granted. The registry of record types (the enum, its names
+ * and the actions each declares) drives the admin matrix, so a new module
+ * adds its line to each and no page.
  */
 #ifndef CRM_PERM_H
 #define CRM_PERM_H
@@ -45,6 +46,15 @@ struct perms {
 extern const char *const rtype_names[RT__MAX];
 extern const char *const action_names[ACT__MAX];
 extern const char *const scope_names[];
+
+#define ACT_BIT(a)	(1u << (a))
+/*
+ * The actions that mean something for each record type, as ACT_BIT()s:
+ * the admin matrix shows and accepts only these cells.
+ */
+extern const unsigned rtype_actions[RT__MAX];
+/* Whether the registry declares this action for this record type. */
+int		 perm_declared(enum rtype, enum action);
 
 /* Index of name in the registry, or -1. */
 int		 rtype_from_name(const char *);

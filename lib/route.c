@@ -92,6 +92,13 @@ route_back(struct ctx *c)
 static int
 route_guard(const struct route *r, struct ctx *c)
 {
+	/* A preview only looks: whatever the role may do, nothing changes. */
+	if (c->preview_role != 0 && c->req.method == METHOD_POST &&
+	    !(r->flags & ROUTE_PREVIEW_EXIT)) {
+		(void)audit_log(c, "preview_refused", "role", c->preview_role,
+		    NULL, NULL, c->req.path);
+		return 403;
+	}
 	if (!(r->flags & ROUTE_PUBLIC)) {
 		if (c->user == NULL) {
 			if (c->req.method == METHOD_POST)
@@ -143,6 +150,10 @@ route_layout(struct ctx *c)
 		ctx_set_int(c, "User.id", c->user->id);
 		if (perm_scope(c, RT_USER, ACT_VIEW) != SCOPE_NONE)
 			ctx_set_int(c, "Nav.admin", 1);
+		if (c->preview_role != 0) {
+			ctx_set_int(c, "Preview.id", c->preview_role);
+			ctx_set(c, "Preview.role", c->preview_name);
+		}
 	}
 }
 

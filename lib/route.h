@@ -4,7 +4,8 @@
  * A route names its method, path pattern, handler and the permission it
  * needs. The dispatcher does everything a handler must never forget before
  * the handler runs: sign-in, forced password change, permission, CSRF and
- * Origin on every POST. A handler returns 0 when it produced a response, or
+ * Origin on every POST. While the session previews a role (read-only), it
+ * refuses every POST but those flagged ROUTE_PREVIEW_EXIT. A handler returns 0 when it produced a response, or
  * an HTTP status (403, 404, 500) for the dispatcher to render.
  *
  * Patterns are literal segments and "%d" for a positive decimal id, which
@@ -22,6 +23,7 @@ enum route_flag {
 	ROUTE_PUBLIC	= 1 << 0,	/* no sign-in needed (sign-in page) */
 	ROUTE_PWCHANGE	= 1 << 1,	/* allowed while a password change is due */
 	ROUTE_REAUTH	= 1 << 2,	/* needs the password confirmed lately */
+	ROUTE_PREVIEW_EXIT = 1 << 3,	/* a POST that ends a "preview as" */
 };
 
 struct route {

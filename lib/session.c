@@ -18,15 +18,21 @@
  * The session, its user and the user's grants in one round trip: one row
  * per grant (the session columns repeat), or one row with NULL grant
  * columns for a user without roles. Every page pays for this statement.
+ * During a preview the grants are those of the previewed role alone: the
+ * user's roles are not joined at all.
  */
 static const char sql_session_get[] =
     "SELECT s.id, s.csrf_token, u.id, u.login, u.name, COALESCE(u.team_id, 0),"
     " u.lang, u.must_change_pw, s.last_seen < NOW() - INTERVAL 60 SECOND,"
     " COALESCE(s.reauth_at > NOW() - INTERVAL 900 SECOND, 0),"
+    " COALESCE(pr.id, 0), IF(u.lang = 'zh-CN', pr.name_zh, pr.name_en),"
     " rp.record_type, rp.action, rp.scope"
     " FROM session s JOIN app_user u ON u.id = s.user_id"
+    " LEFT JOIN role pr ON pr.id = s.preview_role_id"
     " LEFT JOIN user_role ur ON ur.user_id = u.id"
-    " LEFT JOIN role_permission rp ON rp.role_id = ur.role_id"
+    " AND s.preview_role_id IS NULL"
+    " LEFT JOIN role_permission rp"
+    " ON rp.role_id = COALESCE(s.preview_role_id, ur.role_id)"
     " WHERE s.token_hash = ? AND u.active = 1"
     " AND s.created_at > NOW() - INTERVAL 43200 SECOND"
     " AND s.last_seen > NOW() - INTERVAL 1800 SECOND";
@@ -46,6 +52,8 @@ static const char sql_session_user[] =
     "DELETE FROM session WHERE user_id = ?";
 static const char sql_session_reauth[] =
     "UPDATE session SET reauth_at = NOW() WHERE id = ?";
+static const char sql_session_preview[] =
+    "UPDATE session SET preview_role_id = NULLIF(?, 0) WHERE id = ?";
 
 /* The __Host- prefix pins the cookie to our host over HTTPS. */
 static const char *
@@ -97,10 +105,12 @@ session_load(struct ctx *c)
 			u->must_change_pw = (int)db_int(&q, 7);
 			stale = (int)db_int(&q, 8);
 			c->reauthed = (int)db_int(&q, 9);
+			c->preview_role = db_int(&q, 10);
+			c->preview_name = db_str(&q, 11);
 			c->user = u;
 		}
-		perm_grant(&c->perms, db_text(&q, 10), db_text(&q, 11),
-		    db_int(&q, 12));
+		perm_grant(&c->perms, db_text(&q, 12), db_text(&q, 13),
+		    db_int(&q, 14));
 	}
 	if (db_finish(&q) == DB_ERROR)
 		return -1;
@@ -178,6 +188,16 @@ session_reauth(struct ctx *c)
 	    "i", c->session_id) < 0)
 		return -1;
 	c->reauthed = 1;
+	return 0;
+}
+
+int
+session_preview(struct ctx *c, long long role_id)
+{
+	if (c->user == NULL || db_exec(c->db, c->arena, sql_session_preview,
+	    "ii", role_id, c->session_id) < 0)
+		return -1;
+	c->preview_role = role_id;
 	return 0;
 }
 

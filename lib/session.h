@@ -28,6 +28,11 @@ int		 session_end_others(struct ctx *);
 int		 session_end_user(struct ctx *, long long user_id);
 /* The user has just confirmed the password: open the admin screens. */
 int		 session_reauth(struct ctx *);
+/*
+ * Start a preview of role_id's grants in this session (0: end it); takes
+ * effect from the next request.
+ */
+int		 session_preview(struct ctx *, long long role_id);
 /* The token forms must carry; sets the pre-session cookie if needed. */
 const char	*csrf_token(struct ctx *);
 /* 1 if a POST carries the right token and comes from our own origin. */

@@ -40,6 +40,15 @@
 <?cs /if ?>
 </div>
 </header>
+<?cs if:Preview.id ?>
+<div class="preview" role="status">
+<p><?cs var:L.preview.as ?> <strong><?cs var:Preview.role ?></strong> — <?cs var:L.preview.read_only ?></p>
+<form method="post" action="/admin/preview/end" class="inline">
+<input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+<button type="submit"><?cs var:L.preview.end ?></button>
+</form>
+</div>
+<?cs /if ?>
 <main id="main">
 <h1><?cs var:title ?></h1>
 <?cs if:Notice ?><p class="notice" role="status"><?cs var:Notice ?></p><?cs /if ?>

@@ -28,6 +28,16 @@ int	admin_team_update(struct ctx *);
 /* Move a user into team (0: none), with the records the user owns. */
 int	admin_user_move(struct ctx *, long long user_id, long long team_id);
 
+/* roles.c */
+int	admin_roles(struct ctx *);
+int	admin_role_create(struct ctx *);
+int	admin_role_edit(struct ctx *);
+int	admin_role_update(struct ctx *);
+int	admin_role_copy(struct ctx *);
+int	admin_role_delete(struct ctx *);
+int	admin_role_preview(struct ctx *);
+int	admin_preview_end(struct ctx *);
+
 /* audit.c */
 int	admin_audit(struct ctx *);
 

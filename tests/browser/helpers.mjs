@@ -424,7 +424,32 @@ async function* adminTour(page) {
 		yield `${lang}: team edit page`;
 		await visit(page, '/admin/audit');
 		yield `${lang}: audit log`;
+		yield* roleTour(page, lang, `${admin.login}${lang === 'en' ? 'e' : 'z'}`);
 	}
+}
+
+/* Roles: the list, a new role's matrix, and a preview as that role. */
+async function* roleTour(page, lang, code) {
+	const create = page.locator('form[action="/admin/roles"] button[type=submit]');
+
+	await visit(page, '/admin/roles');
+	yield `${lang}: role list`;
+	await page.locator('#f-code').fill('Bad Code');
+	await page.locator('#f-name_en').fill('Tour role');
+	await page.locator('#f-name_zh').fill('巡检角色');
+	assert.equal(await submit(page, create), 422);
+	yield `${lang}: new role form with errors`;
+	await page.locator('#f-code').fill(code);
+	assert.equal(await submit(page, create), 200);
+	assert.match(pathOf(page), /^\/admin\/roles\/\d+$/);
+	yield `${lang}: role page with its permission matrix`;
+	await submit(page, page.locator('form[action$="/preview"] button'));
+	assert.equal(pathOf(page), '/home');
+	assert.equal(await page.locator('.preview strong').textContent(),
+	    lang === 'en' ? 'Tour role' : '巡检角色');
+	yield `${lang}: preview as a role`;
+	await submit(page, page.locator('form[action="/admin/preview/end"] button'));
+	assert.match(pathOf(page), /^\/admin\/roles\/\d+$/);
 }
 
 /* The header's language button (中文 / English). */

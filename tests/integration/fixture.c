@@ -43,6 +43,15 @@ static const char sql_sessions_clear[] =
     " WHERE u.login LIKE CONCAT(?, '\\_%')";
 static const char sql_users_retire[] =
     "UPDATE app_user SET active = 0 WHERE login LIKE CONCAT(?, '\\_%')";
+/* Roles a run made have codes that start with its tag (it_unique). */
+static const char sql_roles_unhold[] =
+    "DELETE ur FROM user_role ur JOIN role r ON r.id = ur.role_id"
+    " WHERE r.code LIKE CONCAT(?, '%')";
+static const char sql_roles_ungrant[] =
+    "DELETE rp FROM role_permission rp JOIN role r ON r.id = rp.role_id"
+    " WHERE r.code LIKE CONCAT(?, '%')";
+static const char sql_roles_drop[] =
+    "DELETE FROM role WHERE code LIKE CONCAT(?, '%')";
 
 static const char sql_customer_state[] =
     "SELECT CONCAT_WS('|', c.version, c.name, c.industry, c.grade,"
@@ -106,6 +115,9 @@ it_finish(void)
 	tdb_exec(sql_failures_clear, "s", tag);
 	tdb_exec(sql_sessions_clear, "s", tag);
 	tdb_exec(sql_users_retire, "s", tag);
+	tdb_exec(sql_roles_unhold, "s", tag);
+	tdb_exec(sql_roles_ungrant, "s", tag);
+	tdb_exec(sql_roles_drop, "s", tag);
 	tdb_close();
 	tarena_free(run_arena);
 }
@@ -215,6 +227,30 @@ struct browser *
 it_demo(const struct login *l)
 {
 	return it_browser(l->login, l->pw);
+}
+
+struct resp *
+it_confirm(struct browser *b, const char *pw, const char *next)
+{
+	struct post	p;
+
+	ck_status(http_get(b, "/confirm?next=%s", next), 200);
+	post_init(&p, b);
+	post_add(&p, "password", pw);
+	post_add(&p, "next", next);
+	return http_post(b, &p, "/confirm");
+}
+
+struct browser *
+it_admin(struct arena *a, const char **login)
+{
+	const char	*l = it_user(a, it_unique(a), "admin", NULL, 0);
+	struct browser	*b = it_browser(l, IT_PASSWORD);
+
+	ck_redirect(it_confirm(b, IT_PASSWORD, "/admin"), "/admin");
+	if (login != NULL)
+		*login = l;
+	return b;
 }
 
 /* --- customers ------------------------------------------------------- */

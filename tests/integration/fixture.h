@@ -61,6 +61,11 @@ long long	 it_user_id(const char *login);
 /* A fresh browser signed in (asserted) as login. */
 struct browser	*it_browser(const char *login, const char *pw);
 struct browser	*it_demo(const struct login *);
+/* GET /confirm?next=next, then POST the password pw from that page. */
+struct resp	*it_confirm(struct browser *, const char *pw, const char *next);
+/* A new admin, signed in and past the password confirmation; its login
+ * in *login unless NULL. */
+struct browser	*it_admin(struct arena *, const char **login);
 
 void		 it_cust_defaults(struct cust *, const char *name,
 		    const char *mobile);
