@@ -28,6 +28,17 @@ int	admin_team_update(struct ctx *);
 /* Move a user into team (0: none), with the records the user owns. */
 int	admin_user_move(struct ctx *, long long user_id, long long team_id);
 
+/* choices.c */
+int	admin_choices(struct ctx *);
+int	admin_choice_list(struct ctx *);
+int	admin_choice_add(struct ctx *);
+int	admin_choice_edit(struct ctx *);
+int	admin_choice_rename(struct ctx *);
+int	admin_choice_up(struct ctx *);
+int	admin_choice_down(struct ctx *);
+int	admin_choice_deactivate(struct ctx *);
+int	admin_choice_reactivate(struct ctx *);
+
 /* audit.c */
 int	admin_audit(struct ctx *);
 
