@@ -217,6 +217,30 @@ it_demo(const struct login *l)
 	return it_browser(l->login, l->pw);
 }
 
+struct resp *
+it_confirm(struct browser *b, const char *pw, const char *next)
+{
+	struct post	p;
+
+	ck_status(http_get(b, "/confirm?next=%s", next), 200);
+	post_init(&p, b);
+	post_add(&p, "password", pw);
+	post_add(&p, "next", next);
+	return http_post(b, &p, "/confirm");
+}
+
+struct browser *
+it_admin(struct arena *a, const char **login)
+{
+	const char	*l = it_user(a, it_unique(a), "admin", NULL, 0);
+	struct browser	*b = it_browser(l, IT_PASSWORD);
+
+	ck_redirect(it_confirm(b, IT_PASSWORD, "/admin"), "/admin");
+	if (login != NULL)
+		*login = l;
+	return b;
+}
+
 /* --- customers ------------------------------------------------------- */
 
 void

@@ -61,6 +61,13 @@ long long	 it_user_id(const char *login);
 /* A fresh browser signed in (asserted) as login. */
 struct browser	*it_browser(const char *login, const char *pw);
 struct browser	*it_demo(const struct login *);
+/* POST /confirm with pw from the confirmation page, as the admin screens
+ * ask for; the POST's response. */
+struct resp	*it_confirm(struct browser *, const char *pw,
+		    const char *next);
+/* A new admin of this run, signed in and past the password confirmation;
+ * its login in *login unless NULL. */
+struct browser	*it_admin(struct arena *, const char **login);
 
 void		 it_cust_defaults(struct cust *, const char *name,
 		    const char *mobile);

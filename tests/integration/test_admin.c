@@ -41,32 +41,6 @@ static const char sql_user_field_audit[] =
     "SELECT COUNT(*) FROM audit_log WHERE record_type = 'user'"
     " AND record_id = ? AND field = ?";
 
-/* POST /confirm with pw from the confirmation page. */
-static struct resp *
-confirm(struct browser *b, const char *pw, const char *next)
-{
-	struct post	p;
-
-	ck_status(http_get(b, "/confirm?next=%s", next), 200);
-	post_init(&p, b);
-	post_add(&p, "password", pw);
-	post_add(&p, "next", next);
-	return http_post(b, &p, "/confirm");
-}
-
-/* A new admin, signed in and past the password confirmation. */
-static struct browser *
-admin_browser(struct arena *a, const char **login)
-{
-	const char	*l = it_user(a, it_unique(a), "admin", NULL, 0);
-	struct browser	*b = it_browser(l, IT_PASSWORD);
-
-	ck_redirect(confirm(b, IT_PASSWORD, "/admin"), "/admin");
-	if (login != NULL)
-		*login = l;
-	return b;
-}
-
 /* The initial password a page shows once, or NULL. */
 static char *
 initial_password(struct arena *a, const struct resp *r)
@@ -114,13 +88,13 @@ START_TEST(admin_screens_need_a_confirmed_password)
 
 	ck_redirect(http_get(b, "/admin/users?after=a"),
 	    "/confirm?next=/admin/users%3Fafter%3Da");
-	r = confirm(b, "Not-The-Password-123", "/admin/users");
+	r = it_confirm(b, "Not-The-Password-123", "/admin/users");
 	ck_status(r, 422);
 	ck_assert(html_field_error(r->body, "password"));
 	ck_assert_int_eq(tdb_int(-1, sql_failed_confirm, "is", uid, login), 1);
 	ck_redirect(http_get(b, "/admin/users"),
 	    "/confirm?next=/admin/users");
-	ck_redirect(confirm(b, IT_PASSWORD, "/admin/users"), "/admin/users");
+	ck_redirect(it_confirm(b, IT_PASSWORD, "/admin/users"), "/admin/users");
 	ck_status(http_get(b, "/admin/users"), 200);
 	ck_assert_int_eq(tdb_int(-1, sql_audit_any, "is", uid, "reauth"), 1);
 	/* The confirmation lasts 15 minutes. */
@@ -162,7 +136,7 @@ END_TEST
 START_TEST(a_new_user_gets_a_one_time_password)
 {
 	struct arena	*a = tarena_new();
-	struct browser	*adm = admin_browser(a, NULL), *nb;
+	struct browser	*adm = it_admin(a, NULL), *nb;
 	const char	*login = arena_printf(a, "%s_%s", it_tag(),
 	    it_unique(a));
 	const char	*team = arena_printf(a, "%lld", tdb_int(0, sql_team_id,
@@ -201,7 +175,7 @@ START_TEST(user_form_errors_keep_the_input)
 {
 	struct arena	*a = tarena_new();
 	const char	*own;
-	struct browser	*adm = admin_browser(a, &own);
+	struct browser	*adm = it_admin(a, &own);
 	struct resp	*r;
 
 	r = user_create(adm, "Bad Login", "sales_rep", NULL);
@@ -228,7 +202,7 @@ START_TEST(disabling_a_user_ends_their_sessions)
 {
 	struct arena	*a = tarena_new();
 	const char	*own;
-	struct browser	*adm = admin_browser(a, &own);
+	struct browser	*adm = it_admin(a, &own);
 	const char	*login = it_user(a, it_unique(a), "sales_rep", NULL, 0);
 	struct browser	*ub = it_browser(login, IT_PASSWORD), *again;
 	long long	 uid = it_user_id(login);
@@ -260,7 +234,7 @@ END_TEST
 START_TEST(a_password_reset_replaces_the_password)
 {
 	struct arena	*a = tarena_new();
-	struct browser	*adm = admin_browser(a, NULL), *nb;
+	struct browser	*adm = it_admin(a, NULL), *nb;
 	const char	*login = it_user(a, it_unique(a), "sales_rep", NULL, 0);
 	struct browser	*ub = it_browser(login, IT_PASSWORD);
 	long long	 uid = it_user_id(login);
@@ -291,7 +265,7 @@ START_TEST(editing_roles_and_team_is_audited)
 {
 	struct arena	*a = tarena_new();
 	const char	*own;
-	struct browser	*adm = admin_browser(a, &own);
+	struct browser	*adm = it_admin(a, &own);
 	const char	*login = it_user(a, it_unique(a), "sales_rep",
 	    "华东销售部", 0);
 	struct browser	*ub = it_browser(login, IT_PASSWORD);
@@ -335,7 +309,7 @@ END_TEST
 START_TEST(a_team_leader_joins_the_team)
 {
 	struct arena	*a = tarena_new();
-	struct browser	*adm = admin_browser(a, NULL);
+	struct browser	*adm = it_admin(a, NULL);
 	const char	*leader = it_user(a, it_unique(a), "sales_director",
 	    NULL, 0);
 	const char	*name = arena_printf(a, "%s 西区", it_tag());
@@ -366,7 +340,7 @@ START_TEST(the_audit_viewer_filters)
 {
 	struct arena	*a = tarena_new();
 	const char	*own;
-	struct browser	*adm = admin_browser(a, &own);
+	struct browser	*adm = it_admin(a, &own);
 	const char	*login = it_user(a, it_unique(a), "sales_rep", NULL, 0);
 	long long	 uid = it_user_id(login);
 	struct resp	*r;
@@ -399,7 +373,7 @@ END_TEST
 START_TEST(admin_posts_need_the_csrf_token)
 {
 	struct arena	*a = tarena_new();
-	struct browser	*adm = admin_browser(a, NULL);
+	struct browser	*adm = it_admin(a, NULL);
 	const char	*login = it_user(a, it_unique(a), "sales_rep", NULL, 0);
 	struct post	 p;
 
