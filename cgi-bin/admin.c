@@ -1,6 +1,6 @@
 /*
  * admin.c - the administration area: users, teams, roles and their
- * permission matrix, and the audit log.
+ * permission matrix, choice lists, and the audit log.
  *
  * Every route needs its admin grant and, because a hijacked session must
  * not be enough to change who may do what, a password confirmed within
@@ -47,6 +47,25 @@ static const struct route routes[] = {
 	    ADMIN },
 	{ METHOD_POST, "/admin/teams/%d", admin_team_update, RT_USER,
 	    ACT_EDIT, ADMIN },
+	/* Choice lists by their place in the registry (choice_lists.c). */
+	{ METHOD_GET, "/admin/choices", admin_choices, RT_USER, ACT_VIEW,
+	    ADMIN },
+	{ METHOD_GET, "/admin/choices/%d", admin_choice_list, RT_USER,
+	    ACT_VIEW, ADMIN },
+	{ METHOD_POST, "/admin/choices/%d", admin_choice_add, RT_USER,
+	    ACT_EDIT, ADMIN },
+	{ METHOD_GET, "/admin/choices/%d/options/%d", admin_choice_edit,
+	    RT_USER, ACT_VIEW, ADMIN },
+	{ METHOD_POST, "/admin/choices/%d/options/%d", admin_choice_rename,
+	    RT_USER, ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/choices/%d/options/%d/up", admin_choice_up,
+	    RT_USER, ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/choices/%d/options/%d/down", admin_choice_down,
+	    RT_USER, ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/choices/%d/options/%d/deactivate",
+	    admin_choice_deactivate, RT_USER, ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/choices/%d/options/%d/reactivate",
+	    admin_choice_reactivate, RT_USER, ACT_EDIT, ADMIN },
 	{ METHOD_GET, "/admin/audit", admin_audit, RT_AUDIT, ACT_VIEW, ADMIN },
 	{ METHOD_GET, "/admin/roles", admin_roles, RT_USER, ACT_VIEW, ADMIN },
 	{ METHOD_POST, "/admin/roles", admin_role_create, RT_USER, ACT_CREATE,

@@ -8,9 +8,16 @@
 #include "ctx.h"
 #include "db.h"
 
+/* Index-only in list, sort, id order: sql/009_choice_covering_index.sql. */
 static const char sql_choices[] =
     "SELECT list, code, label_en, label_zh, active FROM choice"
     " ORDER BY list, sort, id";
+
+/*
+ * An inactive option's label node carries this child: the label still
+ * shows, choice_valid() refuses the code.
+ */
+#define CHOICE_INACTIVE	"inactive"
 
 int
 choice_load(struct ctx *c)
@@ -38,8 +45,10 @@ choice_load(struct ctx *c)
 			n = 0;
 		}
 		node_set(byname, code, label);
-		if (db_int(&q, 4) == 0)
+		if (db_int(&q, 4) == 0) {
+			node_set(node_get(byname, code), CHOICE_INACTIVE, "1");
 			continue;
+		}
 		item = node_item(options, n++);
 		node_set(item, "code", code);
 		node_set(item, "label", label);
@@ -60,8 +69,8 @@ choice_option(struct ctx *c, const char *list, int n, const char *code,
 }
 
 /* Codes are [a-z0-9_]: anything else cannot name an HDF node safely. */
-static int
-code_wellformed(const char *code)
+int
+choice_code_ok(const char *code)
 {
 	size_t	n = strspn(code, "abcdefghijklmnopqrstuvwxyz0123456789_");
 
@@ -74,7 +83,7 @@ choice_node(struct ctx *c, const char *list, const char *code)
 {
 	HDF	*node;
 
-	if (code == NULL || !code_wellformed(code) ||
+	if (code == NULL || !choice_code_ok(code) ||
 	    (node = hdf_get_obj(c->hdf, "Choices")) == NULL ||
 	    (node = hdf_get_obj(node, list)) == NULL)
 		return NULL;
@@ -84,7 +93,9 @@ choice_node(struct ctx *c, const char *list, const char *code)
 int
 choice_valid(struct ctx *c, const char *list, const char *code)
 {
-	return choice_node(c, list, code) != NULL;
+	HDF	*node = choice_node(c, list, code);
+
+	return node != NULL && hdf_get_obj(node, CHOICE_INACTIVE) == NULL;
 }
 
 const char *

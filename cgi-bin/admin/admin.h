@@ -37,6 +37,16 @@ int	admin_role_copy(struct ctx *);
 int	admin_role_delete(struct ctx *);
 int	admin_role_preview(struct ctx *);
 int	admin_preview_end(struct ctx *);
+/* choices.c */
+int	admin_choices(struct ctx *);
+int	admin_choice_list(struct ctx *);
+int	admin_choice_add(struct ctx *);
+int	admin_choice_edit(struct ctx *);
+int	admin_choice_rename(struct ctx *);
+int	admin_choice_up(struct ctx *);
+int	admin_choice_down(struct ctx *);
+int	admin_choice_deactivate(struct ctx *);
+int	admin_choice_reactivate(struct ctx *);
 
 /* audit.c */
 int	admin_audit(struct ctx *);

@@ -48,7 +48,9 @@ static const char sql_user_options[] =
     "SELECT id, login FROM app_user ORDER BY login";
 
 /* Record types an event can name besides the permission registry. */
-static const char *const extra_types[] = { "team", "role", "session" };
+static const char *const extra_types[] = {
+	"team", "role", "choice", "session"
+};
 
 static const struct field audit_fields[] = {
 	{ "user", FT_CHOICE, 0, 0, "audit_user", 0, 0 },

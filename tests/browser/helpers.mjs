@@ -422,6 +422,16 @@ async function* adminTour(page) {
 		yield `${lang}: team list`;
 		await visit(page, await page.locator('main table a').first().getAttribute('href'));
 		yield `${lang}: team edit page`;
+		await visit(page, '/admin/choices');
+		yield `${lang}: choice lists`;
+		await visit(page, '/admin/choices/1');
+		await page.locator('#f-code').fill('Bad Code');
+		await page.locator('#f-label_en').fill('Agriculture');
+		await page.locator('#f-label_zh').fill('农业');
+		assert.equal(await submit(page, page.locator('#add button[type=submit]')), 422);
+		yield `${lang}: choice list with errors`;
+		await visit(page, await page.locator('main table a[href*="/options/"]').first().getAttribute('href'));
+		yield `${lang}: option rename form`;
 		await visit(page, '/admin/audit');
 		yield `${lang}: audit log`;
 		yield* roleTour(page, lang, `${admin.login}${lang === 'en' ? 'e' : 'z'}`);
