@@ -76,7 +76,8 @@ enum slot_kind {
 /*
  * The id table: for each "%d" of a pattern, the pattern up to it says
  * what the id is. SLOT_MADE records come from an INSERT whose every ?
- * is one fresh name (the run's tag in it, so the clean-up finds users).
+ * (three at most) is one fresh name: the run's tag, "_" and at most 12
+ * more characters, so that the clean-up finds users.
  * A new route with an id needs its line here.
  */
 static const struct slot {
@@ -306,11 +307,13 @@ recs_make(struct walk *w, long long owner)
 	return rs;
 }
 
+/* A record of the slot's kind; its name, short enough for a code. */
 static long long
 made_record(struct walk *w, const struct slot *sl)
 {
-	const char	*name = arena_printf(w->a, "%s_%s", it_tag(),
-	    it_unique(w->a));
+	static unsigned	 n;
+	const char	*name = arena_printf(w->a, "%s_%lxm%u", it_tag(),
+	    (unsigned long)getpid(), ++n);
 
 	ck_assert_int_eq(tdb_exec(sl->make, sl->types, name, name, name), 1);
 	return tdb_int(-1, sql_last_id, "");
