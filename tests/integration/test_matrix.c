@@ -122,6 +122,7 @@ struct walk {
 	struct mroute	 routes[MAX_ROUTES];
 	size_t		 nroutes;
 	struct browser	*maker;
+	const char	*team;		/* the users' own (teammates') team */
 	long long	 owner[POS__MAX];
 	/* Records for requests that must change nothing, and their state. */
 	struct recs	 shared[POS__MAX];
@@ -541,21 +542,19 @@ team_name(struct walk *w, const char *which)
 static void
 walk_init(struct walk *w)
 {
-	const char	*team_a, *team_b;
 	int		 i;
 
 	memset(w, 0, sizeof(*w));
 	w->a = tarena_new();
 	buf_init(&w->fails, w->a);
 	routes_read(w);
-	team_a = team_name(w, "甲");
-	team_b = team_name(w, "乙");
+	w->team = team_name(w, "甲");
 	w->maker = it_browser(it_user(w->a, "mx_maker", MAKER_ROLE, NULL, 0),
 	    IT_PASSWORD);
 	w->owner[POS_MATE] = it_user_id(it_user(w->a, "mx_mate", MAKER_ROLE,
-	    team_a, 0));
+	    w->team, 0));
 	w->owner[POS_OTHER] = it_user_id(it_user(w->a, "mx_other",
-	    MAKER_ROLE, team_b, 0));
+	    MAKER_ROLE, team_name(w, "乙"), 0));
 	for (i = POS_MATE; i < POS__MAX; i++) {
 		w->shared[i] = recs_make(w, w->owner[i]);
 		w->state[i] = it_customer_state(w->a, w->shared[i].customer);
@@ -623,7 +622,7 @@ role_route(struct walk *w, const struct mroute *r, long long scope)
 	}
 }
 
-/* Every route as a new user in team A holding only role. */
+/* Every route as a new user, a teammate's, holding only role. */
 static void
 role_walk(struct walk *w, long long role)
 {
@@ -634,7 +633,7 @@ role_walk(struct walk *w, long long role)
 
 	ck_assert_ptr_nonnull(code);
 	login = it_user(w->a, arena_printf(w->a, "mx_%s", code), code,
-	    arena_printf(w->a, "%s 矩阵甲", it_tag()), 0);
+	    w->team, 0);
 	subject_set(w, login, arena_printf(w->a, "role %s", code));
 	w->owner[POS_OWN] = it_user_id(login);
 	w->shared[POS_OWN] = recs_make(w, w->owner[POS_OWN]);
@@ -656,7 +655,7 @@ START_TEST(every_role_gets_its_grants_and_no_more)
 
 	walk_init(&w);
 	n = tdb_ints(roles, MAX_ROLES, sql_roles, "");
-	ck_assert_msg(n > 0, "no roles");
+	ck_assert_msg(n > 0 && n < MAX_ROLES, "%zu roles", n);
 	for (i = 0; i < n; i++)
 		role_walk(&w, roles[i]);
 	walk_end(&w, "roles");
@@ -664,9 +663,9 @@ START_TEST(every_role_gets_its_grants_and_no_more)
 END_TEST
 
 /*
- * Routes as someone not signed in (who) or with a password change due:
- * the routes marked for them get through, the others are refused with
- * want. Ids are the teammate's customer: nothing may reach it.
+ * Every route as the subject, signed out or with a password change due:
+ * the routes marked for them get through, the others are refused as
+ * want says. Ids are the teammate's customer: nothing may reach it.
  */
 static void
 limited_walk(struct walk *w, enum want want)
