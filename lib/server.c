@@ -213,7 +213,49 @@ static void
 usage(const char *name)
 {
 	fprintf(stderr, "usage: %s --config FILE [--socket PATH "
-	    "[--workers N] [--pidfile FILE]]\n", name);
+	    "[--workers N] [--pidfile FILE]]\n"
+	    "       %s --routes\n", name, name);
+}
+
+/*
+ * --routes: the route table, one route a line, tab-separated: method,
+ * pattern, record type, action, flags (comma-separated names, "-" for
+ * none). The access matrix test walks it, so a new route is tested.
+ */
+static int
+routes_print(const struct program *p)
+{
+	static const struct { unsigned bit; const char *name; } flags[] = {
+		{ ROUTE_PUBLIC, "public" },
+		{ ROUTE_PWCHANGE, "pwchange" },
+		{ ROUTE_REAUTH, "reauth" },
+	};
+	const struct route	*r;
+	size_t			 i, j;
+	unsigned		 rest;
+	const char		*sep;
+
+	for (i = 0; i < p->nroutes; i++) {
+		r = &p->routes[i];
+		printf("%s\t%s\t%s\t%s\t", r->method == METHOD_POST ?
+		    "POST" : "GET", r->pattern, r->rtype == RT_NONE ? "none" :
+		    rtype_names[r->rtype], action_names[r->action]);
+		sep = "";
+		rest = r->flags;
+		for (j = 0; j < sizeof(flags) / sizeof(flags[0]); j++)
+			if (rest & flags[j].bit) {
+				printf("%s%s", sep, flags[j].name);
+				rest &= ~flags[j].bit;
+				sep = ",";
+			}
+		/* A flag without a name yet still shows. */
+		if (rest != 0)
+			printf("%s0x%x", sep, rest);
+		else if (r->flags == 0)
+			printf("-");
+		printf("\n");
+	}
+	return fflush(stdout) == 0 ? 0 : 1;
 }
 
 int
@@ -224,6 +266,7 @@ server_main(int argc, char *argv[], const struct program *p)
 		{ "socket",	required_argument, NULL, 's' },
 		{ "workers",	required_argument, NULL, 'w' },
 		{ "pidfile",	required_argument, NULL, 'p' },
+		{ "routes",	no_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char	*conf = getenv("CRM_CONFIG"), *sock = NULL;
@@ -236,6 +279,7 @@ server_main(int argc, char *argv[], const struct program *p)
 		case 's': sock = optarg; break;
 		case 'w': nworkers = atoi(optarg); break;
 		case 'p': pidfile = optarg; break;
+		case 'r': return routes_print(p);
 		default: usage(argv[0]); return 2;
 		}
 	}

@@ -7,6 +7,9 @@
  * mod_fcgid:	prog --config FILE
  *		The web server passes the listening socket as fd 0 and manages
  *		the processes itself, so the program does not fork.
+ * Listing:	prog --routes
+ *		Prints the route table (method, pattern, record type, action,
+ *		flags; tab-separated) and exits, for the access matrix test.
  */
 #ifndef CRM_SERVER_H
 #define CRM_SERVER_H
