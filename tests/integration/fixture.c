@@ -52,6 +52,9 @@ static const char sql_roles_ungrant[] =
     " WHERE r.code LIKE CONCAT(?, '%')";
 static const char sql_roles_drop[] =
     "DELETE FROM role WHERE code LIKE CONCAT(?, '%')";
+/* Choice options a run made stay (records may use them), inactive. */
+static const char sql_options_retire[] =
+    "UPDATE choice SET active = 0 WHERE code LIKE CONCAT(?, '%')";
 
 static const char sql_customer_state[] =
     "SELECT CONCAT_WS('|', c.version, c.name, c.industry, c.grade,"
@@ -118,6 +121,7 @@ it_finish(void)
 	tdb_exec(sql_roles_unhold, "s", tag);
 	tdb_exec(sql_roles_ungrant, "s", tag);
 	tdb_exec(sql_roles_drop, "s", tag);
+	tdb_exec(sql_options_retire, "s", tag);
 	tdb_close();
 	tarena_free(run_arena);
 }

@@ -53,6 +53,15 @@ static const char sql_last_id[] =
 static const char sql_user_make[] =
     "INSERT INTO app_user (login, name, password_hash, lang)"
     " VALUES (?, ?, '-', 'en')";
+static const char sql_role_make[] =
+    "INSERT INTO role (code, name_en, name_zh) VALUES (?, ?, ?)";
+/* An inactive option of the first choice list (SLOT_CHOICE_LIST). */
+static const char sql_option_make[] =
+    "INSERT INTO choice (list, code, label_en, label_zh, sort, active)"
+    " VALUES ('industry', ?, ?, ?, 10000, 0)";
+static const char sql_session_previews[] =
+    "SELECT COUNT(*) FROM session WHERE token_hash = SHA2(?, 256)"
+    " AND preview_role_id IS NOT NULL";
 
 /* Where a customer stands to the user: the scope it needs (index + 1). */
 enum pos {
@@ -70,6 +79,7 @@ enum slot_kind {
 	SLOT_CUSTOMER,
 	SLOT_CONTACT,		/* of the customer before it */
 	SLOT_FOLLOWUP,		/* likewise */
+	SLOT_CHOICE_LIST,	/* the first registered list: industry */
 	SLOT_MADE		/* a record made by the slot's statement */
 };
 
@@ -90,6 +100,9 @@ static const struct slot {
 	{ "/customers/%d/followups/%d", SLOT_FOLLOWUP, NULL, NULL },
 	{ "/admin/users/%d", SLOT_MADE, sql_user_make, "ss" },
 	{ "/admin/teams/%d", SLOT_MADE, sql_team_make, "s" },
+	{ "/admin/roles/%d", SLOT_MADE, sql_role_make, "sss" },
+	{ "/admin/choices/%d", SLOT_CHOICE_LIST, NULL, NULL },
+	{ "/admin/choices/%d/options/%d", SLOT_MADE, sql_option_make, "sss" },
 };
 #define NSLOTS	(sizeof(slots) / sizeof(slots[0]))
 
@@ -343,6 +356,7 @@ route_path(struct walk *w, const struct mroute *r, const struct recs *rs,
 		case SLOT_CUSTOMER: id = rs->customer; break;
 		case SLOT_CONTACT: id = rs->contact; break;
 		case SLOT_FOLLOWUP: id = rs->followup; break;
+		case SLOT_CHOICE_LIST: id = 1; break;
 		case SLOT_MADE:
 			if (fresh)
 				id = made_record(w, sl);
@@ -499,8 +513,9 @@ writes_check(struct walk *w, const struct mroute *r, const char *path)
 /*
  * Send route r to path as the subject and note it unless the answer is
  * want; a refused POST must not have written to the shared customers. A
- * request that ended the session (sign-out) leaves the subject to sign
- * in again before the next one.
+ * request that ended the session (sign-out) or turned it into a preview
+ * as another role leaves the subject to sign in again before the next
+ * one.
  */
 static void
 expect(struct walk *w, const struct mroute *r, const char *path,
@@ -523,7 +538,8 @@ expect(struct walk *w, const struct mroute *r, const char *path,
 		writes_check(w, r, path);
 	now = browser_cookie(b, "crm_session");
 	if (w->s.session != NULL && (now == NULL ||
-	    strcmp(now, w->s.session) != 0))
+	    strcmp(now, w->s.session) != 0 ||
+	    tdb_int(0, sql_session_previews, "s", now) > 0))
 		subject_drop(&w->s);
 }
 
