@@ -264,7 +264,7 @@ START_TEST(moving_an_option_reorders_the_form)
 	struct arena	*a = tarena_new();
 	struct browser	*adm = it_admin(a, NULL);
 	const char	*first = it_unique(a), *second = it_unique(a);
-	long long	 id1, id2, sort1, sort2;
+	long long	 id1, id2, sort1, sort2, up1, up2;
 
 	id1 = option_new(adm, first, "Tourism", "旅游业");
 	id2 = option_new(adm, second, "Media", "传媒");
@@ -272,22 +272,25 @@ START_TEST(moving_an_option_reorders_the_form)
 	sort1 = tdb_int(-1, "SELECT sort FROM choice WHERE id = ?", "i", id1);
 	sort2 = tdb_int(-1, "SELECT sort FROM choice WHERE id = ?", "i", id2);
 
+	/* Sorts are renumbered on the list's grid: read where they went. */
 	ck_redirect(option_post(adm, id2, "/up", NULL), INDUSTRY);
 	ck_assert_int_gt(form_offers(adm, first), form_offers(adm, second));
+	up1 = tdb_int(-1, "SELECT sort FROM choice WHERE id = ?", "i", id1);
+	up2 = tdb_int(-1, "SELECT sort FROM choice WHERE id = ?", "i", id2);
+	ck_assert_int_lt(up2, up1);
 	ck_assert_int_eq(choice_audit(id2, "update", "sort",
-	    arena_printf(a, "%lld", sort2), arena_printf(a, "%lld", sort1)),
-	    1);
+	    arena_printf(a, "%lld", sort2), arena_printf(a, "%lld", up2)), 1);
 	ck_assert_int_eq(choice_audit(id1, "update", "sort",
-	    arena_printf(a, "%lld", sort1), arena_printf(a, "%lld", sort2)),
-	    1);
+	    arena_printf(a, "%lld", sort1), arena_printf(a, "%lld", up1)), 1);
 	/* And back down. */
 	ck_redirect(option_post(adm, id2, "/down", NULL), INDUSTRY);
 	ck_assert_int_lt(form_offers(adm, first), form_offers(adm, second));
+	up2 = tdb_int(-1, "SELECT sort FROM choice WHERE id = ?", "i", id2);
 	/* The last option has nowhere further down to go. */
 	ck_redirect(option_post(adm, id2, "/down", NULL), INDUSTRY);
 	ck_assert_int_lt(form_offers(adm, first), form_offers(adm, second));
 	ck_assert_int_eq(tdb_int(-1, "SELECT sort FROM choice WHERE id = ?",
-	    "i", id2), sort2);
+	    "i", id2), up2);
 	browser_free(adm);
 	tarena_free(a);
 }

@@ -55,10 +55,14 @@ static const char sql_user_make[] =
     " VALUES (?, ?, '-', 'en')";
 static const char sql_role_make[] =
     "INSERT INTO role (code, name_en, name_zh) VALUES (?, ?, ?)";
-/* An inactive option of the first choice list (SLOT_CHOICE_LIST). */
+/*
+ * An inactive option of the first choice list (SLOT_CHOICE_LIST), last
+ * and on the list's grid of sorts, as the editor adds one.
+ */
 static const char sql_option_make[] =
     "INSERT INTO choice (list, code, label_en, label_zh, sort, active)"
-    " VALUES ('industry', ?, ?, ?, 10000, 0)";
+    " SELECT 'industry', ?, ?, ?, MAX(sort) + 10, 0 FROM choice"
+    " WHERE list = 'industry'";
 static const char sql_session_previews[] =
     "SELECT COUNT(*) FROM session WHERE token_hash = SHA2(?, 256)"
     " AND preview_role_id IS NOT NULL";
