@@ -108,3 +108,20 @@ choice_label(struct ctx *c, const char *list, const char *code)
 		return code;
 	return label;
 }
+
+void
+choice_keep(struct ctx *c, const char *list, const char *code)
+{
+	HDF	*node = choice_node(c, list, code), *options, *o;
+	NEOERR	*err;
+	int	 n = 0;
+
+	if (node == NULL || hdf_get_obj(node, CHOICE_INACTIVE) == NULL)
+		return;
+	err = hdf_remove_tree(node, CHOICE_INACTIVE);
+	nerr_ignore(&err);
+	options = node_get(ctx_node(c, "ChoiceList"), list);
+	for (o = hdf_obj_child(options); o != NULL; o = hdf_obj_next(o))
+		n++;
+	choice_option(c, list, n, code, hdf_obj_value(node));
+}

@@ -36,5 +36,11 @@ const char	*choice_label(struct ctx *, const char *list, const char *code);
  */
 void		 choice_option(struct ctx *, const char *list, int n,
 		    const char *code, const char *label);
+/*
+ * A record keeps an option deactivated after it was chosen: for this
+ * request, offer code (last) and accept it again, so that editing the
+ * record neither fails on it nor drops it. Call after choice_load().
+ */
+void		 choice_keep(struct ctx *, const char *list, const char *code);
 
 #endif

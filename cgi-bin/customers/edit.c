@@ -222,6 +222,28 @@ fill_from_customer(struct ctx *c, const struct customer *cu)
 		    "1");
 }
 
+/*
+ * Options deactivated since this customer chose them stay on its form
+ * and are accepted from it.
+ */
+static int
+keep_choices(struct ctx *c, const struct customer *cu)
+{
+	char	*list, *code, *save = NULL;
+
+	if (choice_load(c) == -1)
+		return -1;
+	choice_keep(c, "industry", cu->industry);
+	choice_keep(c, "grade", cu->grade);
+	choice_keep(c, "budget", cu->budget);
+	choice_keep(c, "satisfaction", cu->satisfaction);
+	list = arena_strdup(c->arena, cu->products);
+	for (code = strtok_r(list, ",", &save); code != NULL;
+	    code = strtok_r(NULL, ",", &save))
+		choice_keep(c, "product", code);
+	return 0;
+}
+
 int
 customer_edit(struct ctx *c)
 {
@@ -230,6 +252,8 @@ customer_edit(struct ctx *c)
 
 	if ((rc = customer_load(c, RT_CUSTOMER, ACT_EDIT, &cu)) != 0)
 		return rc;
+	if (keep_choices(c, &cu) == -1)
+		return 500;
 	customer_to_hdf(c, &cu);
 	fill_from_customer(c, &cu);
 	return form_page(c, "customers/edit.cs");
@@ -289,6 +313,8 @@ customer_update(struct ctx *c)
 
 	if ((rc = customer_load(c, RT_CUSTOMER, ACT_EDIT, &cu)) != 0)
 		return rc;
+	if (keep_choices(c, &cu) == -1)
+		return 500;
 	customer_to_hdf(c, &cu);
 	version = str_to_id(req_form(&c->req, "version"));
 	ctx_set_int(c, "Form.version", version);

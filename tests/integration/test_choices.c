@@ -322,6 +322,19 @@ START_TEST(an_inactive_option_keeps_its_label)
 	ck_assert(html_field_error(r->body, "industry"));
 	ck_assert(customer_shows(adm, cust, "Shipbuilding"));
 
+	/* The old record's own form keeps offering it, and saves with it. */
+	r = http_get(adm, "/customers/%lld/edit", cust);
+	ck_status(r, 200);
+	ck_assert(resp_has(r, arena_printf(a, "value=\"%s\" selected", code)));
+	it_cust_defaults(&cu, tdb_str(a, "SELECT name FROM customer"
+	    " WHERE id = ?", "i", cust), NULL);
+	cu.contact_name = cu.contact_title = cu.contact_email = NULL;
+	cu.industry = code;
+	ck_redirect(it_cust_edit(adm, cust, &cu, html_input(a, r->body,
+	    "version")), arena_printf(a, "/customers/%lld", cust));
+	ck_assert_str_eq(tdb_str(a, "SELECT industry FROM customer"
+	    " WHERE id = ?", "i", cust), code);
+
 	ck_redirect(option_post(adm, id, "/reactivate", NULL), INDUSTRY);
 	ck_assert_int_eq(choice_audit(id, "reactivate", "active", "0", "1"),
 	    1);
