@@ -7,6 +7,7 @@
 #include "choice.h"
 #include "ctx.h"
 #include "db.h"
+#include "str.h"
 
 /* Index-only in list, sort, id order: sql/009_choice_covering_index.sql. */
 static const char sql_choices[] =
@@ -72,9 +73,7 @@ choice_option(struct ctx *c, const char *list, int n, const char *code,
 int
 choice_code_ok(const char *code)
 {
-	size_t	n = strspn(code, "abcdefghijklmnopqrstuvwxyz0123456789_");
-
-	return n > 0 && code[n] == '\0' && n <= 32;
+	return str_is_code(code, 1, 32);
 }
 
 /* The label node of code in a list, or NULL. */
@@ -112,16 +111,14 @@ choice_label(struct ctx *c, const char *list, const char *code)
 void
 choice_keep(struct ctx *c, const char *list, const char *code)
 {
-	HDF	*node = choice_node(c, list, code), *options, *o;
+	HDF	*node = choice_node(c, list, code), *options;
 	NEOERR	*err;
-	int	 n = 0;
 
 	if (node == NULL || hdf_get_obj(node, CHOICE_INACTIVE) == NULL)
 		return;
 	err = hdf_remove_tree(node, CHOICE_INACTIVE);
 	nerr_ignore(&err);
 	options = node_get(ctx_node(c, "ChoiceList"), list);
-	for (o = hdf_obj_child(options); o != NULL; o = hdf_obj_next(o))
-		n++;
-	choice_option(c, list, n, code, hdf_obj_value(node));
+	choice_option(c, list, node_count(options), code,
+	    hdf_obj_value(node));
 }

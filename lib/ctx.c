@@ -75,6 +75,17 @@ ctx_node(struct ctx *c, const char *name)
 	return node_get(c->hdf, name);
 }
 
+int
+node_count(HDF *node)
+{
+	int	n = 0;
+
+	for (node = hdf_obj_child(node); node != NULL;
+	    node = hdf_obj_next(node))
+		n++;
+	return n;
+}
+
 void
 node_set(HDF *node, const char *name, const char *value)
 {

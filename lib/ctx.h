@@ -79,6 +79,8 @@ void		 ctx_setf(struct ctx *, const char *name, const char *fmt, ...)
 HDF		*ctx_node(struct ctx *, const char *name);
 HDF		*node_get(HDF *parent, const char *name);
 HDF		*node_item(HDF *parent, int n);		/* parent.<n> */
+/* How many children a node has: the next node_item() index of a list. */
+int		 node_count(HDF *);
 void		 node_set(HDF *, const char *name, const char *value);
 void		 node_set_int(HDF *, const char *name, long long);
 

@@ -229,6 +229,7 @@ routes_print(const struct program *p)
 		{ ROUTE_PUBLIC, "public" },
 		{ ROUTE_PWCHANGE, "pwchange" },
 		{ ROUTE_REAUTH, "reauth" },
+		{ ROUTE_PREVIEW_EXIT, "preview_exit" },
 	};
 	const struct route	*r;
 	size_t			 i, j;

@@ -89,3 +89,11 @@ str_hex_value(int c)
 		return c - 'A' + 10;
 	return -1;
 }
+
+int
+str_is_code(const char *s, size_t min, size_t max)
+{
+	size_t	n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_");
+
+	return s[n] == '\0' && n >= min && n <= max;
+}

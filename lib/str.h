@@ -20,5 +20,10 @@ long long str_to_id(const char *);
 int	 str_hex_value(int c);
 /* 1 if s starts with prefix. */
 int	 str_prefix(const char *s, const char *prefix);
+/*
+ * Is s a code: min to max of [a-z0-9_]? Codes are safe in any URL, HDF
+ * name, log line or grant.
+ */
+int	 str_is_code(const char *s, size_t min, size_t max);
 
 #endif

@@ -60,18 +60,6 @@ path_list(struct ctx *c)
 	return choice_lists[c->ids[0] - 1];
 }
 
-/* Children of a page data node: the options choice_load() put there. */
-static int
-node_count(HDF *node)
-{
-	int	n = 0;
-
-	for (node = hdf_obj_child(node); node != NULL;
-	    node = hdf_obj_next(node))
-		n++;
-	return n;
-}
-
 int
 admin_choices(struct ctx *c)
 {

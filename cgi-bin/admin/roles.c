@@ -131,15 +131,6 @@ cell_name(struct ctx *c, int rt, int act)
 	    action_names[act]);
 }
 
-/* Codes are short and safe in any URL, log line or grant. */
-static int
-code_wellformed(const char *code)
-{
-	size_t	n = strspn(code, "abcdefghijklmnopqrstuvwxyz0123456789_");
-
-	return n >= 2 && n <= 32 && code[n] == '\0';
-}
-
 int
 admin_roles(struct ctx *c)
 {
@@ -238,7 +229,7 @@ role_submit(struct ctx *c, const struct role *from)
 
 	form_read(c, role_fields, NFIELDS(role_fields), &f);
 	code = form_value(&f, "code");
-	if (code != NULL && !code_wellformed(code))
+	if (code != NULL && !str_is_code(code, 2, 32))
 		form_error(c, &f, "code", "admin.role.bad_code");
 	if (f.nerrors > 0)
 		goto invalid;
