@@ -78,6 +78,10 @@ static const struct route routes[] = {
 	    ACT_CREATE, ADMIN },
 	{ METHOD_POST, "/admin/roles/%d/delete", admin_role_delete, RT_USER,
 	    ACT_DELETE, ADMIN },
+	{ METHOD_GET, "/admin/roles/%d/fields", admin_role_fields, RT_USER,
+	    ACT_VIEW, ADMIN },
+	{ METHOD_POST, "/admin/roles/%d/fields", admin_role_fields_update,
+	    RT_USER, ACT_EDIT, ADMIN },
 	/*
 	 * Previewing a role shows whatever it may see: only those who could
 	 * give themselves any role (user edit) may do it.

@@ -33,6 +33,14 @@ form_value(const struct form *f, const char *name)
 	return i < 0 ? NULL : f->values[i];
 }
 
+const char *
+form_value_or(const struct form *f, const char *name, const char *kept)
+{
+	int	i = field_index(f, name);
+
+	return i < 0 ? kept : f->values[i];
+}
+
 void
 form_fill(struct ctx *c, const char *name, const char *value)
 {

@@ -55,6 +55,12 @@ int		 form_read_query(struct ctx *, const struct field *, size_t,
 		    struct form *);
 /* The normalised value of a declared field, NULL when empty. */
 const char	*form_value(const struct form *, const char *name);
+/*
+ * The same, or kept when the form does not declare the field (one the
+ * user may not edit, fieldsec.h): an update then keeps the stored value.
+ */
+const char	*form_value_or(const struct form *, const char *name,
+		    const char *kept);
 /* Flag a field as wrong with message key (e.g. a duplicate). */
 void		 form_error(struct ctx *, struct form *, const char *name,
 		    const char *msg_key);

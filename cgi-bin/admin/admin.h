@@ -29,6 +29,15 @@ int	admin_team_update(struct ctx *);
 int	admin_user_move(struct ctx *, long long user_id, long long team_id);
 
 /* roles.c */
+struct role {
+	long long	 id;
+	const char	*code;
+	const char	*name;		/* in the response language */
+};
+/* Load role id; 1 found, 0 not, -1 error. */
+int	role_get(struct ctx *, long long id, struct role *);
+/* Lock role id for the rest of the transaction; 1, 0 if gone, -1. */
+int	role_lock(struct ctx *, long long id);
 int	admin_roles(struct ctx *);
 int	admin_role_create(struct ctx *);
 int	admin_role_edit(struct ctx *);
@@ -37,6 +46,10 @@ int	admin_role_copy(struct ctx *);
 int	admin_role_delete(struct ctx *);
 int	admin_role_preview(struct ctx *);
 int	admin_preview_end(struct ctx *);
+/* field_access.c */
+int	admin_role_fields(struct ctx *);
+int	admin_role_fields_update(struct ctx *);
+
 /* choices.c */
 int	admin_choices(struct ctx *);
 int	admin_choice_list(struct ctx *);

@@ -15,6 +15,7 @@
 #include "perm.h"
 
 struct ctx;
+struct field;
 struct form;
 
 #define NFIELDS(a)	(sizeof(a) / sizeof((a)[0]))
@@ -62,8 +63,13 @@ int	 customer_update(struct ctx *);
 int	 customer_delete(struct ctx *);
 int	 audit_changes(struct ctx *, long long id, const struct audited *,
 	    size_t n, const void *old, struct form *);
+void	 fill_form(struct ctx *, enum rtype, const struct field *,
+	    size_t nfields, const struct audited *, size_t ncols,
+	    const void *record);
 
 /* contacts.c */
+int	 contact_can_add(struct ctx *);
+void	 contact_form_prepare(struct ctx *);
 int	 contact_form_read(struct ctx *, struct form *);
 long long contact_insert(struct ctx *, long long customer, struct form *,
 	    int key);

@@ -15,6 +15,7 @@
 #include "choice.h"
 #include "ctx.h"
 #include "db.h"
+#include "fieldsec.h"
 #include "http.h"
 #include "search.h"
 #include "str.h"
@@ -167,7 +168,10 @@ list_token(struct ctx *c, const char *q, struct list_query *lq)
 	}
 }
 
-/* Decide what kind of term q is: a code, a mobile number or a name. */
+/*
+ * Decide what kind of term q is: a code, a mobile number or a name. Only
+ * a user who may read numbers may find customers by one.
+ */
 static void
 list_term(struct ctx *c, const char *q, struct list_query *lq)
 {
@@ -176,7 +180,8 @@ list_term(struct ctx *c, const char *q, struct list_query *lq)
 
 	if (strncasecmp(q, "CRM", 3) == 0)
 		lq->code_like = search_prefix(c->arena, q);
-	else if (digits >= 4 && mobile[digits] == '\0') {
+	else if (digits >= 4 && mobile[digits] == '\0' &&
+	    field_access_named(c, RT_CONTACT, "contact_mobile") >= FA_READ) {
 		lq->search = SEARCH_MOBILE;
 		lq->search_arg = search_prefix(c->arena, mobile);
 	} else {
@@ -213,7 +218,8 @@ list_parse(struct ctx *c, struct list_query *lq)
 		lq->industry = s;
 		ctx_set(c, "List.industry", s);
 	}
-	if (choice_valid(c, "grade", s = req_query(&c->req, "grade"))) {
+	if (field_access_named(c, RT_CUSTOMER, "grade") != FA_HIDDEN &&
+	    choice_valid(c, "grade", s = req_query(&c->req, "grade"))) {
 		lq->grade = s;
 		ctx_set(c, "List.grade", s);
 	}
@@ -304,7 +310,8 @@ list_run(struct ctx *c, const struct list_query *lq)
 		node_set(row, "name", db_text(&q, 2));
 		node_set(row, "industry", choice_label(c, "industry",
 		    db_text(&q, 3)));
-		node_set(row, "grade", choice_label(c, "grade", db_text(&q, 4)));
+		node_set(row, "grade", field_show_named(c, RT_CUSTOMER, "grade",
+		    choice_label(c, "grade", db_text(&q, 4))));
 		node_set(row, "owner", db_text(&q, 5));
 		node_set(row, "last_followup", db_text(&q, 6));
 		node_set(row, "created", db_text(&q, 8));

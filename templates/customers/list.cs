@@ -8,10 +8,12 @@
 <select id="industry" name="industry"><option value=""><?cs var:L.list.all ?></option>
 <?cs each:o = ChoiceList.industry ?><option value="<?cs var:o.code ?>"<?cs if:List.industry == o.code ?> selected<?cs /if ?>><?cs var:o.label ?></option><?cs /each ?>
 </select>
+<?cs if:!Hidden.grade ?>
 <label for="grade"><?cs var:L.customer.grade ?></label>
 <select id="grade" name="grade"><option value=""><?cs var:L.list.all ?></option>
 <?cs each:o = ChoiceList.grade ?><option value="<?cs var:o.code ?>"<?cs if:List.grade == o.code ?> selected<?cs /if ?>><?cs var:o.label ?></option><?cs /each ?>
 </select>
+<?cs /if ?>
 <?cs if:Can.assign ?>
 <label for="owner"><?cs var:L.customer.owner ?></label>
 <select id="owner" name="owner"><option value=""><?cs var:L.list.all ?></option>
@@ -31,7 +33,7 @@
 <th scope="col"><?cs call:sort_link("code", L.customer.code) ?></th>
 <th scope="col"><?cs call:sort_link("name", L.customer.name) ?></th>
 <th scope="col"><?cs var:L.customer.industry ?></th>
-<th scope="col"><?cs var:L.customer.grade ?></th>
+<?cs if:!Hidden.grade ?><th scope="col"><?cs var:L.customer.grade ?></th><?cs /if ?>
 <th scope="col"><?cs var:L.customer.owner ?></th>
 <th scope="col"><?cs var:L.customer.last_followup ?></th>
 <th scope="col"><?cs call:sort_link("created", L.customer.created) ?></th>
@@ -41,7 +43,7 @@
 <td><?cs var:r.code ?></td>
 <td><a href="/customers/<?cs var:r.id ?>"><?cs var:r.name ?></a></td>
 <td><?cs var:r.industry ?></td>
-<td><?cs var:r.grade ?></td>
+<?cs if:!Hidden.grade ?><td><?cs var:r.grade ?></td><?cs /if ?>
 <td><?cs var:r.owner ?></td>
 <td><?cs var:r.last_followup ?></td>
 <td><?cs var:r.created ?></td>

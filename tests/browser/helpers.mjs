@@ -453,6 +453,10 @@ async function* roleTour(page, lang, code) {
 	assert.equal(await submit(page, create), 200);
 	assert.match(pathOf(page), /^\/admin\/roles\/\d+$/);
 	yield `${lang}: role page with its permission matrix`;
+	const role = pathOf(page);
+	await visit(page, `${role}/fields`);
+	yield `${lang}: field access of a role`;
+	await visit(page, role);
 	await submit(page, page.locator('form[action$="/preview"] button'));
 	assert.equal(pathOf(page), '/home');
 	assert.equal(await page.locator('.preview strong').textContent(),
