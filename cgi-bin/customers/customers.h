@@ -47,8 +47,45 @@ long long owner_team(struct ctx *, long long owner);
 /* May the user make owner the owner of a customer? Sets *team, owner's. */
 int	 owner_allowed(struct ctx *, long long owner, long long *team);
 
-/* list.c */
+/* list.c: the query the list page and the export share */
+enum sort { SORT_NAME, SORT_CODE, SORT_CREATED, SORT__MAX };
+/* A name search (SEARCH_TOKEN) is always in name order. */
+enum search { SEARCH_NONE, SEARCH_MOBILE, SEARCH_TOKEN };
+
+/* The list's filters, sort and keyset cursor, from the query string. */
+struct list_query {
+	enum sort	 sort;
+	int		 desc;
+	enum search	 search;
+	const char	*search_arg;	/* token or mobile prefix */
+	int		 token_prefix;	/* search_arg is a LIKE prefix */
+	const char	*name_like, *code_like;
+	const char	*industry, *grade;
+	long long	 owner;
+	const char	*after_key;	/* keyset cursor, or NULL */
+	long long	 after_id;
+};
+
+/* A row as the user may see it: labels, restricted fields shown. */
+struct list_row {
+	const char	*id, *code, *name, *industry, *grade, *owner;
+	const char	*last_followup, *created;
+};
+typedef void	 (*list_emit)(struct ctx *, const struct list_row *, void *);
+
+void	 list_parse(struct ctx *, struct list_query *);
+/* Continue after a cursor that list_page returned. */
+void	 list_cursor(struct ctx *, struct list_query *, const char *after);
+/*
+ * Emit one page of rows in scope; the number emitted, or -1. *next is
+ * the cursor of the next page, NULL after the last.
+ */
+int	 list_page(struct ctx *, const struct list_query *, list_emit,
+	    void *, const char **next);
 int	 customer_list(struct ctx *);
+
+/* export.c */
+int	 customer_export(struct ctx *);
 
 /* detail.c */
 int	 customer_detail(struct ctx *);

@@ -61,10 +61,7 @@
 #define LIST_TOKEN(m, op, dir)						\
     LIST_SQL(LIST_FROM_TOKEN, m, "t.name_sort", "t.customer_id", op, dir)
 
-enum sort { SORT_NAME, SORT_CODE, SORT_CREATED, SORT__MAX };
 
-/* A name search (SEARCH_TOKEN) is always in name order. */
-enum search { SEARCH_NONE, SEARCH_MOBILE, SEARCH_TOKEN };
 
 #define LIST_SORTS(k)							\
 	{ { LIST_PLAIN("", k, ">", "ASC"), LIST_PLAIN("", k, "<", "DESC") }, \
@@ -103,18 +100,6 @@ static const char *const sql_token_rows[2] = {
 	" WHERE token LIKE ? LIMIT 20000) x",
 };
 
-struct list_query {
-	enum sort	 sort;
-	int		 desc;
-	enum search	 search;
-	const char	*search_arg;	/* token or mobile prefix */
-	int		 token_prefix;	/* search_arg is a LIKE prefix */
-	const char	*name_like, *code_like;
-	const char	*industry, *grade;
-	long long	 owner;
-	const char	*after_key;	/* keyset cursor, or NULL */
-	long long	 after_id;
-};
 
 /*
  * A prefix token that stands for exactly one token becomes that token; 0
@@ -190,10 +175,10 @@ list_term(struct ctx *c, const char *q, struct list_query *lq)
 	}
 }
 
-static void
+void
 list_parse(struct ctx *c, struct list_query *lq)
 {
-	const char	*s, *after, *dot;
+	const char	*s;
 	int		 i;
 
 	memset(lq, 0, sizeof(*lq));
@@ -225,22 +210,30 @@ list_parse(struct ctx *c, struct list_query *lq)
 	}
 	if ((lq->owner = str_to_id(req_query(&c->req, "owner"))) > 0)
 		ctx_set_int(c, "List.owner", lq->owner);
-	/* The cursor is "<key>.<id>"; the key is hex for the name sort. */
-	after = req_query(&c->req, "after");
-	if (after != NULL && (dot = strrchr(after, '.')) != NULL &&
-	    (lq->after_id = str_to_id(dot + 1)) > 0) {
-		lq->after_key = arena_strndup(c->arena, after,
-		    (size_t)(dot - after));
-		if (lq->sort == SORT_NAME) {
-			size_t	 n = strlen(lq->after_key) / 2;
-			char	*raw = arena_alloc(c->arena, n + 1);
+	list_cursor(c, lq, req_query(&c->req, "after"));
+}
 
-			if (token_unhex(lq->after_key, raw, n) == -1) {
-				lq->after_key = NULL;
-				lq->after_id = 0;
-			} else
-				lq->after_key = raw;
-		}
+/* The cursor is "<key>.<id>"; the key is hex for the name sort. */
+void
+list_cursor(struct ctx *c, struct list_query *lq, const char *after)
+{
+	const char	*dot;
+
+	lq->after_key = NULL;
+	lq->after_id = 0;
+	if (after == NULL || (dot = strrchr(after, '.')) == NULL ||
+	    (lq->after_id = str_to_id(dot + 1)) <= 0)
+		return;
+	lq->after_key = arena_strndup(c->arena, after, (size_t)(dot - after));
+	if (lq->sort == SORT_NAME) {
+		size_t	 n = strlen(lq->after_key) / 2;
+		char	*raw = arena_alloc(c->arena, n + 1);
+
+		if (token_unhex(lq->after_key, raw, n) == -1) {
+			lq->after_key = NULL;
+			lq->after_id = 0;
+		} else
+			lq->after_key = raw;
 	}
 }
 
@@ -251,16 +244,18 @@ bind_pair_text(struct dbq *q, unsigned *i, const char *v)
 	db_bind_text(q, (*i)++, v);
 }
 
-static int
-list_run(struct ctx *c, const struct list_query *lq)
+int
+list_page(struct ctx *c, const struct list_query *lq, list_emit emit,
+    void *arg, const char **next)
 {
 	struct dbq	 q;
 	enum scope	 s = perm_scope(c, RT_CUSTOMER, ACT_VIEW);
 	unsigned	 i = 0;
 	int		 n = 0;
 	const char	*sql, *last_key = NULL, *last_id = NULL;
-	HDF		*rows = ctx_node(c, "Rows"), *row;
+	struct list_row	 row;
 
+	*next = NULL;
 	/* Team scope without a team is the user's own records. */
 	if (s == SCOPE_TEAM && c->user->team_id == 0)
 		s = SCOPE_OWN;
@@ -269,7 +264,7 @@ list_run(struct ctx *c, const struct list_query *lq)
 	else
 		sql = sorts[lq->sort].sql[lq->search][lq->desc];
 	if (db_prepare(&q, c->db, c->arena, sql) == -1)
-		return 500;
+		return -1;
 	db_bind_int(&q, i++, s);
 	db_bind_int(&q, i++, s);
 	db_bind_int(&q, i++, c->user->team_id);
@@ -301,43 +296,65 @@ list_run(struct ctx *c, const struct list_query *lq)
 	}
 	while (db_step(&q) == DB_ROW) {
 		if (n == PAGE_SIZE) {
-			ctx_setf(c, "List.next", "%s.%s", last_key, last_id);
+			*next = arena_printf(c->arena, "%s.%s", last_key,
+			    last_id);
 			break;
 		}
-		row = node_item(rows, n++);
-		node_set(row, "id", db_text(&q, 0));
-		node_set(row, "code", db_text(&q, 1));
-		node_set(row, "name", db_text(&q, 2));
-		node_set(row, "industry", choice_label(c, "industry",
-		    db_text(&q, 3)));
-		node_set(row, "grade", field_show_named(c, RT_CUSTOMER, "grade",
-		    choice_label(c, "grade", db_text(&q, 4))));
-		node_set(row, "owner", db_text(&q, 5));
-		node_set(row, "last_followup", db_text(&q, 6));
-		node_set(row, "created", db_text(&q, 8));
+		n++;
+		row.id = db_text(&q, 0);
+		row.code = db_text(&q, 1);
+		row.name = db_text(&q, 2);
+		row.industry = choice_label(c, "industry", db_text(&q, 3));
+		row.grade = field_show_named(c, RT_CUSTOMER, "grade",
+		    choice_label(c, "grade", db_text(&q, 4)));
+		row.owner = db_text(&q, 5);
+		row.last_followup = db_text(&q, 6);
+		row.created = db_text(&q, 8);
+		emit(c, &row, arg);
 		last_key = db_str(&q, sorts[lq->sort].cursor_col);
 		last_id = db_str(&q, 0);
 	}
-	if (db_finish(&q) == DB_ERROR)
-		return 500;
-	ctx_set_int(c, "List.count", n);
-	return 0;
+	return db_finish(&q) == DB_ERROR ? -1 : n;
+}
+
+/* A row of the list page. */
+static void
+row_to_hdf(struct ctx *c, const struct list_row *r, void *rows)
+{
+	HDF	*row = node_item(rows, node_count(rows));
+
+	(void)c;
+	node_set(row, "id", r->id);
+	node_set(row, "code", r->code);
+	node_set(row, "name", r->name);
+	node_set(row, "industry", r->industry);
+	node_set(row, "grade", r->grade);
+	node_set(row, "owner", r->owner);
+	node_set(row, "last_followup", r->last_followup);
+	node_set(row, "created", r->created);
 }
 
 int
 customer_list(struct ctx *c)
 {
-	struct list_query	lq;
-	int			rc;
+	struct list_query	 lq;
+	const char		*next;
+	int			 n;
 
 	if (choice_load(c) == -1 || owner_choices(c) == -1)
 		return 500;
 	list_parse(c, &lq);
 	if (lq.after_key != NULL)
 		ctx_set_int(c, "List.paged", 1);
-	if ((rc = list_run(c, &lq)) != 0)
-		return rc;
+	if ((n = list_page(c, &lq, row_to_hdf, ctx_node(c, "Rows"), &next)) ==
+	    -1)
+		return 500;
+	ctx_set_int(c, "List.count", n);
+	if (next != NULL)
+		ctx_set(c, "List.next", next);
 	if (perm_scope(c, RT_CUSTOMER, ACT_CREATE) != SCOPE_NONE)
 		ctx_set_int(c, "Can.create", 1);
+	if (perm_scope(c, RT_CUSTOMER, ACT_EXPORT) != SCOPE_NONE)
+		ctx_set_int(c, "Can.export", 1);
 	return http_page(c, "customers/list.cs");
 }

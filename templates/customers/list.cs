@@ -24,7 +24,8 @@
 <input type="hidden" name="dir" value="<?cs var:List.dir ?>">
 <button type="submit"><?cs var:L.list.apply ?></button>
 </form>
-<?cs if:Can.create ?><p><a class="button primary" href="/customers/new"><?cs var:L.customer.new_title ?></a></p><?cs /if ?>
+<?cs if:Can.create || Can.export ?><p><?cs if:Can.create ?><a class="button primary" href="/customers/new"><?cs var:L.customer.new_title ?></a><?cs /if ?>
+<?cs if:Can.export ?><a class="button" href="/customers/export?sort=<?cs var:List.sort ?>&amp;dir=<?cs var:List.dir ?>&amp;q=<?cs var:url_escape(List.q) ?>&amp;industry=<?cs var:url_escape(List.industry) ?>&amp;grade=<?cs var:url_escape(List.grade) ?>&amp;owner=<?cs var:List.owner ?>" download><?cs var:L.list.export ?></a><?cs /if ?></p><?cs /if ?>
 <?cs if:List.count == 0 ?>
 <p><?cs var:L.list.empty ?></p>
 <?cs else ?>

@@ -61,10 +61,10 @@ rules_post(struct browser *b, long long id, const struct rule *rules,
 	return r;
 }
 
-/* A copy of the sales rep role with these field rules; its code. */
+/* A copy of role base with these field rules; its code. */
 static const char *
-rep_role(struct browser *admin, struct arena *a, const struct rule *rules,
-    size_t n, long long *id)
+role_like(struct browser *admin, struct arena *a, const char *base,
+    const struct rule *rules, size_t n, long long *id)
 {
 	const char	*code = it_unique(a);
 	struct post	 p;
@@ -75,13 +75,20 @@ rep_role(struct browser *admin, struct arena *a, const struct rule *rules,
 	post_add(&p, "name_en", "Field test role");
 	post_add(&p, "name_zh", "字段测试角色");
 	r = http_post(admin, &p, "/admin/roles/%lld/copy",
-	    tdb_int(-1, sql_role_id, "s", "sales_rep"));
+	    tdb_int(-1, sql_role_id, "s", base));
 	*id = it_location_id(r, "/admin/roles/");
 	ck_assert_msg(*id > 0, "role not copied: HTTP %d", r->status);
 	ck_redirect(rules_post(admin, *id, rules, n),
 	    arena_printf(a, "/admin/roles/%lld/fields?saved=1", *id));
 	return code;
 }
+
+static const char sql_export_audit[] =
+    "SELECT COALESCE(MAX(new_value), '') FROM audit_log WHERE user_id = ?"
+    " AND action = 'export' AND record_type = 'customer'";
+
+/* Spreadsheets read a file that starts with it as UTF-8. */
+#define EXPORT_BOM	"\xef\xbb\xbf"
 
 static char *
 customer_row(struct arena *a, long long id)
@@ -104,7 +111,8 @@ START_TEST(hidden_and_read_only_fields_hold_everywhere)
 	char		*before;
 	long long	 role, id;
 
-	user = it_user(a, "fsh", rep_role(admin, a, rules, 3, &role), NULL, 0);
+	user = it_user(a, "fsh", role_like(admin, a, "sales_rep", rules, 3,
+	    &role), NULL, 0);
 	ck_assert_int_eq(tdb_int(-1, sql_rule, "iss", role, "customer",
 	    "grade"), FA_HIDDEN);
 	ck_assert_int_eq(tdb_int(0, sql_role_audit, "isss", role,
@@ -180,7 +188,8 @@ START_TEST(masked_numbers_and_audited_reads)
 	const char	*user, *mobile = it_mobile(a), *masked;
 	long long	 role, id;
 
-	user = it_user(a, "fsm", rep_role(admin, a, rules, 2, &role), NULL, 0);
+	user = it_user(a, "fsm", role_like(admin, a, "sales_rep", rules, 2,
+	    &role), NULL, 0);
 	b = it_browser(user, IT_PASSWORD);
 	it_cust_defaults(&cu, arena_printf(a, "脱敏客户%s", it_unique(a)),
 	    mobile);
@@ -222,7 +231,7 @@ START_TEST(the_rules_form_takes_only_what_a_field_allows)
 	struct resp	*r;
 	long long	 role;
 
-	rep_role(admin, a, NULL, 0, &role);
+	role_like(admin, a, "sales_rep", NULL, 0, &role);
 	r = http_get(admin, "/admin/roles/%lld/fields", role);
 	ck_status(r, 200);
 	ck_assert_ptr_nonnull(strstr(r->body,
@@ -239,6 +248,53 @@ START_TEST(the_rules_form_takes_only_what_a_field_allows)
 }
 END_TEST
 
+START_TEST(exports_leave_out_hidden_fields_and_are_audited)
+{
+	static const struct rule rules[] = {
+		{ "customer.grade", "hidden" },
+	};
+	static const char header[] = EXPORT_BOM "Code,Full legal name,"
+	    "Industry,Owner,Last follow-up,Created\r\n";
+	struct arena	*a = tarena_new();
+	struct browser	*admin = it_admin(a, NULL), *b;
+	struct cust	 cu;
+	struct resp	*r;
+	const char	*user, *tag = it_unique(a), *path;
+	const char	*name = arena_printf(a, "=cmd|' /C calc'!A0 %s", tag);
+	long long	 role;
+
+	user = it_user(a, "fse", role_like(admin, a, "sales_director", rules,
+	    1, &role), NULL, 0);
+	b = it_browser(user, IT_PASSWORD);
+	it_cust_defaults(&cu, name, it_mobile(a));
+	it_cust_create(b, &cu);
+	path = arena_printf(a, "/customers/export?q=%s", tag);
+
+	r = http_get(b, "%s", path);
+	ck_status(r, 200);
+	ck_assert_str_eq(resp_header(r, "Content-Type"),
+	    "text/csv; charset=utf-8");
+	ck_assert_msg(strncmp(r->body, header, strlen(header)) == 0,
+	    "header: %.80s", r->body);
+	/* A formula is defused; the hidden grade is in no row or header. */
+	ck_assert_ptr_nonnull(strstr(r->body, "\"'=cmd|' /C calc'!A0 "));
+	ck_assert_ptr_null(strstr(r->body, "Grade"));
+	ck_assert_ptr_null(strstr(r->body, "Potential"));
+	ck_assert_str_eq(tdb_str(a, sql_export_audit, "i", it_user_id(user)),
+	    arena_printf(a, "rows=1 columns=customer.code,customer.name,"
+	    "customer.industry,customer.owner,customer.last_followup,"
+	    "customer.created filter=q=%s", tag));
+
+	/* Who may see the grade gets it. */
+	r = http_get(admin, "%s", path);
+	ck_status(r, 200);
+	ck_assert_ptr_nonnull(strstr(r->body,
+	    "Code,Full legal name,Industry,Grade,"));
+	ck_assert_ptr_nonnull(strstr(r->body, ",Potential,"));
+	tarena_free(a);
+}
+END_TEST
+
 static Suite *
 fieldsec_suite(void)
 {
@@ -248,6 +304,7 @@ fieldsec_suite(void)
 	tcase_add_test(tc, hidden_and_read_only_fields_hold_everywhere);
 	tcase_add_test(tc, masked_numbers_and_audited_reads);
 	tcase_add_test(tc, the_rules_form_takes_only_what_a_field_allows);
+	tcase_add_test(tc, exports_leave_out_hidden_fields_and_are_audited);
 	suite_add_tcase(s, tc);
 	return s;
 }
