@@ -370,11 +370,15 @@ field_form_fill(struct ctx *c, enum rtype rt, const struct field *fd,
 		    "1");
 }
 
+/*
+ * Reads are logged as "<type>_read" records: a record's history reads its
+ * own type by index, and must not wade through every view of the record.
+ */
 int
 field_audit_reads(struct ctx *c, const char *record_type, long long id)
 {
 	if (c->fieldsec == NULL || c->fieldsec->shown.len == 0)
 		return 0;
-	return audit_log(c, "read_sensitive", record_type, id, "fields", NULL,
-	    buf_str(&c->fieldsec->shown));
+	return audit_log(c, "read_sensitive", arena_printf(c->arena, "%s_read",
+	    record_type), id, "fields", NULL, buf_str(&c->fieldsec->shown));
 }

@@ -90,7 +90,10 @@ struct fieldsec	*field_role_rules(struct ctx *, long long role);
 enum faccess	 field_role_access(const struct fieldsec *,
 		    const struct field_def *);
 
-/* Audit the sensitive values shown in full for record id, if any. */
+/*
+ * Audit the sensitive values shown in full for record id, if any, as an
+ * event of record type "<record_type>_read".
+ */
 int		 field_audit_reads(struct ctx *, const char *record_type,
 		    long long id);
 

@@ -200,7 +200,7 @@ contact_edit(struct ctx *c)
 	customer_to_hdf(c, &cu);
 	ctx_set_int(c, "Contact.id", c->ids[1]);
 	fill_form(c, RT_CONTACT, contact_fields, NFIELDS(contact_fields),
-	    contact_columns, NFIELDS(contact_columns), &k);
+	    contact_columns, NFIELDS(contact_columns), &k, 0);
 	contact_form_prepare(c);
 	if (field_audit_reads(c, "customer", cu.id) == -1)
 		return 500;
@@ -256,6 +256,8 @@ contact_update(struct ctx *c)
 	return back_to(c, cu.id, "contacts");
 invalid:
 	c->status = 422;
+	fill_form(c, RT_CONTACT, contact_fields, NFIELDS(contact_fields),
+	    contact_columns, NFIELDS(contact_columns), &k, 1);
 	contact_form_prepare(c);
 	return http_page(c, "customers/contact_edit.cs");
 }

@@ -102,7 +102,7 @@ int	 audit_changes(struct ctx *, long long id, const struct audited *,
 	    size_t n, const void *old, struct form *);
 void	 fill_form(struct ctx *, enum rtype, const struct field *,
 	    size_t nfields, const struct audited *, size_t ncols,
-	    const void *record);
+	    const void *record, int locked_only);
 
 /* contacts.c */
 int	 contact_can_add(struct ctx *);

@@ -32,7 +32,6 @@ static const char sql_history[] =
     " a.action, a.field, a.old_value, a.new_value"
     " FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id"
     " WHERE a.record_type = 'customer' AND a.record_id = ?"
-    " AND a.action <> 'read_sensitive'"
     " ORDER BY a.id DESC LIMIT 100";
 
 /* The products a customer needs, as labels. */

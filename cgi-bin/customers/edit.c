@@ -245,19 +245,23 @@ invalid:
 
 /*
  * Fill an edit form from a loaded record: each field of fields that cols
- * maps to a member of record, as the user may see it (fieldsec.h).
+ * maps to a member of record, as the user may see it (fieldsec.h). When
+ * a posted form comes back with errors, it keeps what the user typed and
+ * only the fields the user may not edit are filled (locked_only).
  */
 void
 fill_form(struct ctx *c, enum rtype rt, const struct field *fields,
     size_t nfields, const struct audited *cols, size_t ncols,
-    const void *record)
+    const void *record, int locked_only)
 {
 	size_t		 i, j;
 	const char	*value;
 
 	for (i = 0; i < ncols; i++)
 		for (j = 0; j < nfields; j++) {
-			if (strcmp(cols[i].field, fields[j].name) != 0)
+			if (strcmp(cols[i].field, fields[j].name) != 0 ||
+			    (locked_only && field_access_named(c, rt,
+			    fields[j].name) == FA_EDIT))
 				continue;
 			value = *(const char *const *)((const char *)record +
 			    cols[i].off);
@@ -269,7 +273,7 @@ static void
 fill_from_customer(struct ctx *c, const struct customer *cu)
 {
 	fill_form(c, RT_CUSTOMER, customer_fields, NFIELDS(customer_fields),
-	    customer_columns, NFIELDS(customer_columns), cu);
+	    customer_columns, NFIELDS(customer_columns), cu, 0);
 	ctx_set_int(c, "Form.owner", cu->owner_id);
 	ctx_set_int(c, "Form.version", cu->version);
 }
@@ -399,6 +403,8 @@ customer_update(struct ctx *c)
 	    cu.id));
 invalid:
 	c->status = c->status == 200 ? 422 : c->status;
+	fill_form(c, RT_CUSTOMER, customer_fields, NFIELDS(customer_fields),
+	    customer_columns, NFIELDS(customer_columns), &cu, 1);
 	return form_page(c, "customers/edit.cs");
 }
 
