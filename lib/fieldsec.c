@@ -58,9 +58,17 @@ struct rule {
 	enum faccess	 access;
 };
 
+/* A field's access, worked out once per request. */
+struct decided {
+	const struct field_def	*def;
+	enum faccess		 access;
+	struct decided		*next;
+};
+
 struct fieldsec {
 	struct rule	*rules;
 	size_t		 nrules;
+	struct decided	*decided;	/* list rows ask for each field again */
 	struct buf	 shown;		/* sensitive fields shown in full */
 };
 
@@ -177,11 +185,15 @@ enum faccess
 field_access(struct ctx *c, const struct field_def *d)
 {
 	struct fieldsec	*fs;
+	struct decided	*seen;
 	enum faccess	 a, best = FA_HIDDEN;
 	size_t		 from, to;
 
 	/* Without rules (a database error) the field is hidden. */
 	fs = c->user == NULL ? NULL : rules_load(c);
+	for (seen = fs ? fs->decided : NULL; seen != NULL; seen = seen->next)
+		if (seen->def == d)
+			return seen->access;
 	for (from = 0; fs != NULL && from < fs->nrules; from = to) {
 		for (to = from; to < fs->nrules &&
 		    fs->rules[to].role == fs->rules[from].role; to++)
@@ -193,6 +205,11 @@ field_access(struct ctx *c, const struct field_def *d)
 	/* Pages leave out the label, the column, the filter of the field. */
 	if (best == FA_HIDDEN)
 		ctx_set(c, arena_printf(c->arena, "Hidden.%s", d->name), "1");
+	if (fs != NULL) {
+		seen = arena_alloc(c->arena, sizeof(*seen));
+		*seen = (struct decided){ d, best, fs->decided };
+		fs->decided = seen;
+	}
 	return best;
 }
 
