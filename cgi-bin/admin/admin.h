@@ -86,6 +86,25 @@ int	admin_choice_down(struct ctx *);
 int	admin_choice_deactivate(struct ctx *);
 int	admin_choice_reactivate(struct ctx *);
 
+/* fields.c: custom fields, and the options of the choice types */
+int	admin_fields(struct ctx *);
+int	admin_field_new(struct ctx *);
+int	admin_field_create(struct ctx *);
+int	admin_field_edit(struct ctx *);
+int	admin_field_update(struct ctx *);
+int	admin_field_up(struct ctx *);
+int	admin_field_down(struct ctx *);
+int	admin_field_deactivate(struct ctx *);
+int	admin_field_reactivate(struct ctx *);
+int	admin_field_options(struct ctx *);
+int	admin_field_option_add(struct ctx *);
+int	admin_field_option_edit(struct ctx *);
+int	admin_field_option_rename(struct ctx *);
+int	admin_field_option_up(struct ctx *);
+int	admin_field_option_down(struct ctx *);
+int	admin_field_option_deactivate(struct ctx *);
+int	admin_field_option_reactivate(struct ctx *);
+
 /* audit.c */
 int	admin_audit(struct ctx *);
 
