@@ -48,6 +48,7 @@ int	 owner_allowed(struct ctx *, long long owner, long long *team);
 
 /* list.c */
 int	 customer_list(struct ctx *);
+int	 customer_columns(struct ctx *);
 
 /* detail.c */
 int	 customer_detail(struct ctx *);

@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "choice.h"
 #include "ctx.h"
+#include "custom_field.h"
 #include "db.h"
 #include "form.h"
 #include "http.h"
@@ -116,6 +117,20 @@ static const char *const history_cols[] = {
 	"at", "user", "action", "field", "old", "new"
 };
 
+/* The active custom fields the user may see, with their values. */
+static int
+custom_to_hdf(struct ctx *c, long long id)
+{
+	struct cf_set	 cf;
+	struct cf_values v;
+
+	if (choice_load(c) == -1 || cf_load(c, RT_CUSTOMER, &cf) == -1 ||
+	    cf_values_load(c, &cf, id, &v) == -1)
+		return -1;
+	cf_to_hdf(c, &cf, &v, 0);
+	return 0;
+}
+
 /* Everything the detail page shows; forms keep what Form.* holds. */
 static int
 detail_render(struct ctx *c, const struct customer *cu)
@@ -124,6 +139,9 @@ detail_render(struct ctx *c, const struct customer *cu)
 
 	customer_to_hdf(c, cu);
 	products_to_hdf(c, cu->products);
+	if (custom_to_hdf(c, cu->id) == -1 ||
+	    field_audit_reads(c, "customer", cu->id) == -1)
+		return 500;
 	if (perm_allows(c, RT_CONTACT, ACT_VIEW, owner, team) &&
 	    rows_to_hdf(c, sql_contacts, cu->id, "Contacts", contact_cols,
 	    NFIELDS(contact_cols), &contact_sealed) == -1)
