@@ -235,9 +235,8 @@ int
 cf_load(struct ctx *c, enum rtype rt, struct cf_set *set)
 {
 	struct dbq		 q;
-	struct custom_field	 f;
-	size_t			 cap = 0;
-	struct custom_field	*grown;
+	struct custom_field	 f, *cf, *grown;
+	size_t			 cap = 0, i;
 
 	memset(set, 0, sizeof(*set));
 	if ((set->st = cf_storage(rt)) == NULL)
@@ -263,9 +262,8 @@ cf_load(struct ctx *c, enum rtype rt, struct cf_set *set)
 	}
 	if (db_finish(&q) == DB_ERROR)
 		return -1;
-	for (cap = 0; cap < set->n; cap++) {
-		struct custom_field	*cf = &set->f[cap];
-
+	for (i = 0; i < set->n; i++) {
+		cf = &set->f[i];
 		cf->def.rtype = rt;
 		cf->def.name = cf->name;
 		cf->def.label = cf->label;

@@ -78,10 +78,10 @@ struct afield {
 	const char	*col[12];
 };
 
-enum { A_RTYPE, A_CODE, A_TYPE, A_ACTIVE = 11 };
+enum { A_RTYPE, A_CODE, A_TYPE, A_LABEL_EN, A_LABEL_ZH, A_ACTIVE = 11 };
 
-/* The columns of sql_field_get that field_fields edits, in its order. */
-static const int edit_cols[NEDIT_FIELDS] = { 3, 4, 5, 6, 7, 8, 9, 10 };
+/* The columns an edit changes, from A_LABEL_EN in field_fields' order. */
+#define EDIT_COL(i)	(A_LABEL_EN + (i))
 
 /*
  * Load (and with lock, lock) field c->ids[0]: 1, 0 when there is none
@@ -115,6 +115,13 @@ static enum cf_type
 field_type(const struct afield *af)
 {
 	return (enum cf_type)cf_type_from_name(af->col[A_TYPE]);
+}
+
+/* Its label in the response language. */
+static const char *
+field_label(struct ctx *c, const struct afield *af)
+{
+	return af->col[strcmp(c->lang, "zh-CN") == 0 ? A_LABEL_ZH : A_LABEL_EN];
 }
 
 /* The types and record types as options of the new field form. */
@@ -306,9 +313,10 @@ admin_field_create(struct ctx *c)
 		return http_page(c, "admin/field_new.cs");
 	}
 	/* A choice field is of no use before it has options. */
-	return http_redirect(c, arena_printf(c->arena,
-	    cf_types[type].flags & CFT_OPTIONS ? "/admin/fields/%lld/options" :
-	    "/admin/fields", id));
+	if (cf_types[type].flags & CFT_OPTIONS)
+		return http_redirect(c, arena_printf(c->arena,
+		    "/admin/fields/%lld/options", id));
+	return http_redirect(c, "/admin/fields");
 }
 
 /* The field into the edit page: Field.*, and its values into the form. */
@@ -321,13 +329,12 @@ field_to_hdf(struct ctx *c, const struct afield *af, int fill)
 	ctx_set(c, "Field.code", af->col[A_CODE]);
 	ctx_set(c, "Field.type", af->col[A_TYPE]);
 	ctx_set(c, "Field.rtype", af->col[A_RTYPE]);
-	ctx_set(c, "Field.label", af->col[strcmp(c->lang, "zh-CN") == 0 ?
-	    4 : 3]);
+	ctx_set(c, "Field.label", field_label(c, af));
 	ctx_set(c, "Field.active", af->col[A_ACTIVE]);
 	if (cf_types[field_type(af)].flags & CFT_OPTIONS)
 		ctx_set_int(c, "Field.options", 1);
 	for (i = 0; fill && i < NEDIT_FIELDS; i++)
-		form_fill(c, field_fields[i].name, af->col[edit_cols[i]]);
+		form_fill(c, field_fields[i].name, af->col[EDIT_COL(i)]);
 }
 
 int
@@ -374,7 +381,7 @@ admin_field_update(struct ctx *c)
 		    (required_of(&f) ? "1" : "0") :
 		    form_value(&f, field_fields[i].name);
 		if (audit_field(c, "custom_field", af.id, field_fields[i].name,
-		    af.col[edit_cols[i]], now) == -1)
+		    af.col[EDIT_COL(i)], now) == -1)
 			return 500;
 	}
 	if (db_commit(c->db) == -1)
@@ -457,8 +464,7 @@ field_optlist(struct ctx *c, struct optlist *ol)
 	ol->page = arena_printf(c->arena, "/admin/fields/%lld/options", af.id);
 	ol->options = ol->page;
 	ol->title = arena_printf(c->arena, "%s: %s",
-	    ctx_msg(c, "admin.field.options_title"),
-	    af.col[strcmp(c->lang, "zh-CN") == 0 ? 4 : 3]);
+	    ctx_msg(c, "admin.field.options_title"), field_label(c, &af));
 	ol->back = arena_printf(c->arena, "/admin/fields/%lld", af.id);
 	ol->back_label = ctx_msg(c, "admin.field.back");
 	return 1;
