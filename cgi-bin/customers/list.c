@@ -71,8 +71,10 @@
     " AND c.id IN (SELECT customer_id FROM contact WHERE mobile LIKE ?)"
 #define LIST_TOKEN_IS		" AND t.token = ?"
 #define LIST_TOKEN_LIKE		" AND t.token LIKE ?"
-#define LIST_AFTER(k, id, op)						\
-    " AND (? IS NULL OR " k " " op " ? OR (" k " = ? AND " id " " op " ?))"
+#define LIST_KEYSET(k, p, id, op)					\
+    " AND (? IS NULL OR " k " " op " " p " OR (" k " = " p " AND " id " "	\
+    op " ?))"
+#define LIST_AFTER(k, id, op)	LIST_KEYSET(k, "?", id, op)
 #define LIST_ORDER(k, id, dir)						\
     " ORDER BY " k " " dir ", " id " " dir " LIMIT 51"
 #define LIST_SQL(from, m, k, id, op, dir)				\
@@ -101,33 +103,42 @@ static const struct {
 	{ "created", 8, LIST_SORTS("c.created_at") },
 };
 
-/* A custom field's slot k drives: its values in order, or its empty part. */
+/*
+ * A custom field's slot k drives: its values in order, or its empty part.
+ * Values are bound as p: numbers exactly as DECIMAL, not as the doubles a
+ * string compared with a DECIMAL would become.
+ */
 #define LIST_FROM_SLOT							\
     " FROM customer_custom cc"						\
     " STRAIGHT_JOIN customer c ON c.id = cc.customer_id"		\
     " STRAIGHT_JOIN app_user u ON u.id = c.owner_id"
-#define LIST_BOUNDS(k)							\
-    " AND (? IS NULL OR " k " >= ?) AND (? IS NULL OR " k " <= ?)"
-#define LIST_SLOT_VALUES(k, op, dir)					\
-    LIST_COLS LIST_FROM_SLOT LIST_WHERE LIST_BOUNDS(k)			\
-    " AND " k " IS NOT NULL" LIST_AFTER(k, "cc.customer_id", op)	\
+#define LIST_BOUNDS(k, p)						\
+    " AND (? IS NULL OR " k " >= " p ") AND (? IS NULL OR " k " <= " p ")"
+#define LIST_SLOT_VALUES(k, p, op, dir)					\
+    LIST_COLS LIST_FROM_SLOT LIST_WHERE LIST_BOUNDS(k, p)		\
+    " AND " k " IS NOT NULL" LIST_KEYSET(k, p, "cc.customer_id", op)	\
     LIST_ORDER(k, "cc.customer_id", dir)
-#define LIST_SLOT_EMPTY(k, op, dir)					\
-    LIST_COLS LIST_FROM_SLOT LIST_WHERE LIST_BOUNDS(k)			\
+#define LIST_SLOT_EMPTY(k, p, op, dir)					\
+    LIST_COLS LIST_FROM_SLOT LIST_WHERE LIST_BOUNDS(k, p)		\
     " AND " k " IS NULL AND (? IS NULL OR cc.customer_id " op " ?)"	\
     " ORDER BY cc.customer_id " dir " LIMIT 51"
-#define LIST_SLOT(k)							\
-	{ { LIST_SLOT_VALUES(k, ">", "ASC"), LIST_SLOT_VALUES(k, "<", "DESC") }, \
-	  { LIST_SLOT_EMPTY(k, ">", "ASC"), LIST_SLOT_EMPTY(k, "<", "DESC") } }
+#define LIST_SLOT(k, p)							\
+	{ { LIST_SLOT_VALUES(k, p, ">", "ASC"),				\
+	    LIST_SLOT_VALUES(k, p, "<", "DESC") },			\
+	  { LIST_SLOT_EMPTY(k, p, ">", "ASC"),				\
+	    LIST_SLOT_EMPTY(k, p, "<", "DESC") } }
+/* Text and dates compare with a string as they are. */
+#define LIST_AS_IS(k)	LIST_SLOT(k, "?")
+#define LIST_NUMBER(k)	LIST_SLOT(k, "CAST(? AS DECIMAL(19,4))")
 
 /* [flat slot][empty part][desc]: the indexed slots of custom_field.h. */
 static const char *const slot_sql[CF_NINDEXED][2][2] = {
-	LIST_SLOT("cc.t1"), LIST_SLOT("cc.t2"), LIST_SLOT("cc.t3"),
-	LIST_SLOT("cc.t4"), LIST_SLOT("cc.t5"), LIST_SLOT("cc.t6"),
-	LIST_SLOT("cc.n1"), LIST_SLOT("cc.n2"), LIST_SLOT("cc.n3"),
-	LIST_SLOT("cc.n4"),
-	LIST_SLOT("cc.d1"), LIST_SLOT("cc.d2"), LIST_SLOT("cc.d3"),
-	LIST_SLOT("cc.d4"),
+	LIST_AS_IS("cc.t1"), LIST_AS_IS("cc.t2"), LIST_AS_IS("cc.t3"),
+	LIST_AS_IS("cc.t4"), LIST_AS_IS("cc.t5"), LIST_AS_IS("cc.t6"),
+	LIST_NUMBER("cc.n1"), LIST_NUMBER("cc.n2"), LIST_NUMBER("cc.n3"),
+	LIST_NUMBER("cc.n4"),
+	LIST_AS_IS("cc.d1"), LIST_AS_IS("cc.d2"), LIST_AS_IS("cc.d3"),
+	LIST_AS_IS("cc.d4"),
 };
 
 /* Customers with option ? of multiple choice field ?, in id order. */
