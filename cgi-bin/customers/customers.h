@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "custom_field.h"
 #include "perm.h"
 
 struct ctx;
@@ -51,6 +52,8 @@ int	 owner_allowed(struct ctx *, long long owner, long long *team);
 enum sort { SORT_NAME, SORT_CODE, SORT_CREATED, SORT__MAX };
 /* A name search (SEARCH_TOKEN) is always in name order. */
 enum search { SEARCH_NONE, SEARCH_MOBILE, SEARCH_TOKEN };
+/* How a list is read: by a built-in sort, a custom slot, or multi rows. */
+enum drive { DRIVE_SORT, DRIVE_SLOT, DRIVE_MULTI };
 
 /* The list's filters, sort and keyset cursor, from the query string. */
 struct list_query {
@@ -64,16 +67,22 @@ struct list_query {
 	long long	 owner;
 	const char	*after_key;	/* keyset cursor, or NULL */
 	long long	 after_id;
+	int		 empty;		/* the cursor is in the empty part */
+	enum drive	 drive;
+	const struct custom_field *cf;	/* the field of DRIVE_SLOT, _MULTI */
+	const char	*lo, *hi;	/* DRIVE_SLOT bounds, or NULL */
+	const char	*has;		/* DRIVE_MULTI option */
 };
 
 /* A row as the user may see it: labels, restricted fields shown. */
 struct list_row {
 	const char	*id, *code, *name, *industry, *grade, *owner;
 	const char	*last_followup, *created;
+	struct cf_values custom;	/* the indexed slots and multi */
 };
 typedef void	 (*list_emit)(struct ctx *, const struct list_row *, void *);
 
-void	 list_parse(struct ctx *, struct list_query *);
+void	 list_parse(struct ctx *, const struct cf_set *, struct list_query *);
 /* Continue after a cursor that list_page returned. */
 void	 list_cursor(struct ctx *, struct list_query *, const char *after);
 /*
@@ -82,7 +91,12 @@ void	 list_cursor(struct ctx *, struct list_query *, const char *after);
  */
 int	 list_page(struct ctx *, const struct list_query *, list_emit,
 	    void *, const char **next);
+/* Is f one of the user's list columns? Its value in row as shown. */
+int	 list_column(const struct custom_field *f);
+const char *list_column_value(struct ctx *, const struct custom_field *,
+	    const struct list_row *);
 int	 customer_list(struct ctx *);
+int	 customer_columns_save(struct ctx *);
 
 /* export.c */
 int	 customer_export(struct ctx *);

@@ -9,11 +9,13 @@
 #include "arena.h"
 #include "choice.h"
 #include "ctx.h"
+#include "custom_field.h"
 #include "db.h"
 #include "fieldsec.h"
 #include "form.h"
 #include "http.h"
 #include "sealed.h"
+#include "str.h"
 #include "customers.h"
 
 static const char sql_contacts[] =
@@ -132,20 +134,25 @@ secure_rows(struct ctx *c, const char *prefix, const struct row_field *rf,
 
 /*
  * The history keeps the changes of every field; a user sees those of
- * the fields they may see, masked as the fields are.
+ * the fields they may see, masked as the fields are. Custom fields are
+ * found in cf, the active ones.
  */
 static void
-secure_history(struct ctx *c)
+secure_history(struct ctx *c, const struct cf_set *cf)
 {
 	HDF			*rows = ctx_node(c, "History"), *row, *next;
 	const struct field_def	*d;
+	const struct custom_field *f;
 	const char		*field;
 	enum faccess		 a;
 
 	for (row = hdf_obj_child(rows); row != NULL; row = next) {
 		next = hdf_obj_next(row);
 		field = hdf_get_value(row, "field", NULL);
-		if ((d = field_def_find(RT_CUSTOMER, field)) == NULL &&
+		if (field != NULL && str_prefix(field, "cf_") &&
+		    (f = cf_find(cf, field + 3)) != NULL)
+			d = &f->def;
+		else if ((d = field_def_find(RT_CUSTOMER, field)) == NULL &&
 		    (d = field_def_find(RT_CONTACT, field)) == NULL)
 			continue;
 		if ((a = field_access(c, d)) == FA_HIDDEN)
@@ -179,14 +186,30 @@ static const char *const history_cols[] = {
 	"at", "user", "action", "field", "old", "new"
 };
 
+/* The active custom fields (into *cf) the user may see, with values. */
+static int
+custom_to_hdf(struct ctx *c, struct cf_set *cf, long long id)
+{
+	struct cf_values v;
+
+	if (choice_load(c) == -1 || cf_load(c, RT_CUSTOMER, cf) == -1 ||
+	    cf_values_load(c, cf, id, &v) == -1)
+		return -1;
+	cf_to_hdf(c, cf, &v, 0);
+	return 0;
+}
+
 /* Everything the detail page shows; forms keep what Form.* holds. */
 static int
 detail_render(struct ctx *c, const struct customer *cu)
 {
 	long long	owner = cu->owner_id, team = cu->team_id;
+	struct cf_set	cf;
 
 	customer_to_hdf(c, cu);
 	products_to_hdf(c, cu->products);
+	if (custom_to_hdf(c, &cf, cu->id) == -1)
+		return 500;
 	if (perm_allows(c, RT_CONTACT, ACT_VIEW, owner, team)) {
 		if (rows_to_hdf(c, sql_contacts, cu->id, "Contacts",
 		    contact_cols, NFIELDS(contact_cols), &contact_sealed) == -1)
@@ -208,7 +231,7 @@ detail_render(struct ctx *c, const struct customer *cu)
 	if (rows_to_hdf(c, sql_history, cu->id, "History", history_cols,
 	    NFIELDS(history_cols), NULL) == -1)
 		return 500;
-	secure_history(c);
+	secure_history(c, &cf);
 	ctx_set_int(c, "Can.edit", perm_allows(c, RT_CUSTOMER, ACT_EDIT,
 	    owner, team));
 	ctx_set_int(c, "Can.delete", perm_allows(c, RT_CUSTOMER, ACT_DELETE,

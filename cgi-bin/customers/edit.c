@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "choice.h"
 #include "ctx.h"
+#include "custom_field.h"
 #include "db.h"
 #include "fieldsec.h"
 #include "form.h"
@@ -88,9 +89,29 @@ customer_form_read(struct ctx *c, struct form *f)
 	    NFIELDS(customer_fields), f);
 }
 
+/*
+ * The active custom fields into the page, after the built-in ones; for
+ * customer id (0: a new one) with its values read into *v, the options
+ * it keeps and, with fill, its values in the form.
+ */
+static int
+custom_load(struct ctx *c, struct cf_set *cf, long long id,
+    struct cf_values *v, int fill)
+{
+	if (choice_load(c) == -1 || cf_load(c, RT_CUSTOMER, cf) == -1 ||
+	    (id > 0 && cf_values_load(c, cf, id, v) == -1))
+		return -1;
+	cf_to_hdf(c, cf, id > 0 ? v : NULL, fill);
+	return 0;
+}
+
 int
 customer_new(struct ctx *c)
 {
+	struct cf_set	cf;
+
+	if (custom_load(c, &cf, 0, NULL, 0) == -1)
+		return 500;
 	form_fill(c, "grade", GRADE_DEFAULT);
 	ctx_set_int(c, "Form.owner", c->user->id);
 	return form_page(c, "customers/new.cs");
@@ -198,7 +219,8 @@ bind_details(struct dbq *q, unsigned *i, struct form *f,
 int
 customer_create(struct ctx *c)
 {
-	struct form	 f, fc;
+	struct form	 f, fc, fx;
+	struct cf_set	 cf;
 	struct dbq	 q;
 	const char	*code;
 	long long	 id, owner, team;
@@ -207,10 +229,14 @@ customer_create(struct ctx *c)
 
 	if (!contact_can_add(c))
 		return 403;
+	if (custom_load(c, &cf, 0, NULL, 0) == -1)
+		return 500;
 	customer_form_read(c, &f);
 	contact_form_read(c, &fc);
+	if (cf_form_read(c, &cf, &fx) == -1)
+		return 500;
 	if (pick_owner(c, &f, c->user->id, &owner, &team) == -1 ||
-	    f.nerrors + fc.nerrors > 0)
+	    f.nerrors + fc.nerrors + fx.nerrors > 0)
 		goto invalid;
 	if (db_begin(c->db) == -1 || (code = next_code(c)) == NULL ||
 	    db_prepare(&q, c->db, c->arena, sql_customer_insert) == -1)
@@ -235,7 +261,7 @@ customer_create(struct ctx *c)
 	}
 	if (needs_save(c, id, form_value(&f, "products")) == -1 ||
 	    audit_log(c, "create", "customer", id, "code", NULL, code) == -1 ||
-	    db_commit(c->db) == -1)
+	    cf_save(c, &cf, id, NULL, &fx) == -1 || db_commit(c->db) == -1)
 		return 500;
 	return http_redirect(c, arena_printf(c->arena, "/customers/%lld", id));
 invalid:
@@ -303,12 +329,15 @@ keep_choices(struct ctx *c, const struct customer *cu)
 int
 customer_edit(struct ctx *c)
 {
-	struct customer	cu;
-	int		rc;
+	struct customer	 cu;
+	struct cf_set	 cf;
+	struct cf_values v;
+	int		 rc;
 
 	if ((rc = customer_load(c, RT_CUSTOMER, ACT_EDIT, &cu)) != 0)
 		return rc;
-	if (keep_choices(c, &cu) == -1)
+	if (keep_choices(c, &cu) == -1 ||
+	    custom_load(c, &cf, cu.id, &v, 1) == -1)
 		return 500;
 	customer_to_hdf(c, &cu);
 	fill_from_customer(c, &cu);
@@ -354,7 +383,9 @@ int
 customer_update(struct ctx *c)
 {
 	struct customer	 cu;
-	struct form	 f;
+	struct form	 f, fx;
+	struct cf_set	 cf;
+	struct cf_values v;
 	struct dbq	 q;
 	long long	 owner, team, version, changed;
 	unsigned	 i = 0;
@@ -362,14 +393,17 @@ customer_update(struct ctx *c)
 
 	if ((rc = customer_load(c, RT_CUSTOMER, ACT_EDIT, &cu)) != 0)
 		return rc;
-	if (keep_choices(c, &cu) == -1)
+	if (keep_choices(c, &cu) == -1 ||
+	    custom_load(c, &cf, cu.id, &v, 0) == -1)
 		return 500;
 	customer_to_hdf(c, &cu);
 	version = str_to_id(req_form(&c->req, "version"));
 	ctx_set_int(c, "Form.version", version);
 	customer_form_read(c, &f);
+	if (cf_form_read(c, &cf, &fx) == -1)
+		return 500;
 	if (pick_owner(c, &f, cu.owner_id, &owner, &team) == -1 ||
-	    f.nerrors > 0)
+	    f.nerrors + fx.nerrors > 0)
 		goto invalid;
 	if (db_begin(c->db) == -1 ||
 	    db_prepare(&q, c->db, c->arena, sql_customer_update) == -1)
@@ -397,7 +431,8 @@ customer_update(struct ctx *c)
 	    search_index(c->db, c->arena, cu.id, form_value(&f, "name")) == -1 ||
 	    needs_save(c, cu.id, form_value_or(&f, "products", cu.products)) ==
 	    -1 ||
-	    audit_customer(c, &cu, &f, owner) == -1 || db_commit(c->db) == -1)
+	    audit_customer(c, &cu, &f, owner) == -1 ||
+	    cf_save(c, &cf, cu.id, &v, &fx) == -1 || db_commit(c->db) == -1)
 		return 500;
 	return http_redirect(c, arena_printf(c->arena, "/customers/%lld",
 	    cu.id));

@@ -1,7 +1,8 @@
 /*
  * export.c - the customer list as CSV: the same filters, sort and scope
  * as the list page, the same columns as the user sees them there (a field
- * hidden from the user is left out, fieldsec.h), and an audit row that
+ * hidden from the user is left out, fieldsec.h), with the custom columns
+ * the user chose, and an audit row that
  * says who exported which columns of how many customers, with what
  * filters.
  */
@@ -42,8 +43,9 @@ static const struct column {
 #define NCOLUMNS	(sizeof(columns) / sizeof(columns[0]))
 
 struct export {
-	int	 shown[NCOLUMNS];	/* the user may see the column */
-	long	 rows;
+	int			 shown[NCOLUMNS]; /* the user may see it */
+	const struct cf_set	*set;	/* then the user's custom columns */
+	long			 rows;
 };
 
 static void
@@ -60,6 +62,10 @@ row_to_csv(struct ctx *c, const struct list_row *r, void *arg)
 		    ((const char *)r + columns[i].off));
 		first = 0;
 	}
+	for (i = 0; i < e->set->n; i++)
+		if (list_column(&e->set->f[i]))
+			csv_field(&c->body, 0, list_column_value(c,
+			    &e->set->f[i], r));
 	csv_row_end(&c->body);
 	e->rows++;
 }
@@ -85,6 +91,12 @@ header(struct ctx *c, struct export *e)
 		csv_field(&names, first, columns[i].label);
 		first = 0;
 	}
+	for (i = 0; i < e->set->n; i++) {
+		if (!list_column(&e->set->f[i]))
+			continue;
+		csv_field(&c->body, 0, e->set->f[i].label);
+		csv_field(&names, 0, e->set->f[i].name);
+	}
 	csv_row_end(&c->body);
 	return buf_str(&names);
 }
@@ -93,15 +105,16 @@ int
 customer_export(struct ctx *c)
 {
 	struct list_query	 lq;
-	struct export		 e = { { 0 }, 0 };
+	struct cf_set		 cf;
+	struct export		 e = { { 0 }, &cf, 0 };
 	const char		*next = NULL, *fields;
 	char			 day[16];
 	time_t			 now = time(NULL);
 	struct tm		 tm;
 
-	if (choice_load(c) == -1)
+	if (choice_load(c) == -1 || cf_load(c, RT_CUSTOMER, &cf) == -1)
 		return 500;
-	list_parse(c, &lq);
+	list_parse(c, &cf, &lq);
 	list_cursor(c, &lq, NULL);
 	buf_truncate(&c->body, 0);
 	fields = header(c, &e);

@@ -19,8 +19,8 @@
 <tbody>
 <?cs each:f = Fields ?><tr<?cs if:f.error ?> class="invalid"<?cs /if ?>>
 <td><?cs var:L.rtype[f.rtype] ?></td>
-<th scope="row"><?cs var:L[f.label] ?><?cs if:f.sensitive ?> <span class="tag"><?cs var:L.admin.fieldsec.sensitive ?></span><?cs /if ?></th>
-<?cs each:a = L.access ?><td><?cs if:name(a) != "masked" || f.maskable ?><input type="radio" name="<?cs var:f.name ?>" value="<?cs name:a ?>" aria-label="<?cs var:L[f.label] ?>: <?cs var:a ?>"<?cs if:f.access == name(a) ?> checked<?cs /if ?>><?cs else ?><span class="hint" title="<?cs var:L.admin.fieldsec.no_mask ?>">—</span><?cs /if ?></td>
+<th scope="row"><?cs var:f.label ?><?cs if:f.sensitive ?> <span class="tag"><?cs var:L.admin.fieldsec.sensitive ?></span><?cs /if ?></th>
+<?cs each:a = L.access ?><td><?cs if:name(a) != "masked" || f.maskable ?><input type="radio" name="<?cs var:f.name ?>" value="<?cs name:a ?>" aria-label="<?cs var:f.label ?>: <?cs var:a ?>"<?cs if:f.access == name(a) ?> checked<?cs /if ?>><?cs else ?><span class="hint" title="<?cs var:L.admin.fieldsec.no_mask ?>">—</span><?cs /if ?></td>
 <?cs /each ?></tr>
 <?cs /each ?></tbody>
 </table>

@@ -28,7 +28,8 @@
 <dt><?cs var:L.customer.order_avg ?></dt><dd><?cs var:Customer.order_avg ?></dd>
 <?cs if:!Hidden.satisfaction ?><dt><?cs var:L.customer.satisfaction ?></dt><dd><?cs var:Customer.satisfaction ?></dd><?cs /if ?>
 <dt><?cs var:L.customer.created ?></dt><dd><?cs var:Customer.created ?></dd>
-</dl>
+<?cs each:f = Custom ?><dt><?cs var:f.label ?></dt><dd><?cs var:f.shown ?></dd>
+<?cs /each ?></dl>
 </section>
 
 <section id="contacts" aria-labelledby="contacts-h" class="card">

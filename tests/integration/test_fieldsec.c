@@ -15,8 +15,6 @@
 #include "keep.h"
 #include "suite.h"
 
-static const char sql_role_id[] =
-    "SELECT id FROM role WHERE code = ?";
 static const char sql_customer_row[] =
     "SELECT CONCAT_WS('|', grade, COALESCE(address, '-'),"
     " COALESCE(HEX(budget_range), '-'), name) FROM customer WHERE id = ?";
@@ -31,43 +29,10 @@ static const char sql_rule[] =
     "SELECT access FROM role_field WHERE role_id = ? AND record_type = ?"
     " AND field = ?";
 
-/* One field's access on the rules form. */
-struct rule {
-	const char	*field;		/* "<record type>.<field>" */
-	const char	*access;
-};
-
-/* POST the rules form of role id: every field editable, but for rules. */
-static struct resp *
-rules_post(struct browser *b, long long id, const struct rule *rules,
-    size_t n)
-{
-	struct arena	*a = tarena_new();
-	struct post	 p;
-	struct resp	*r;
-	const char	*name, *access;
-	size_t		 i, j;
-
-	post_init(&p, b);
-	for (i = 0; i < field_ndefs; i++) {
-		name = arena_printf(a, "%s.%s",
-		    rtype_names[field_defs[i].rtype], field_defs[i].name);
-		access = "edit";
-		for (j = 0; j < n; j++)
-			if (strcmp(rules[j].field, name) == 0)
-				access = rules[j].access;
-		if (access != NULL)
-			post_add(&p, name, access);
-	}
-	r = http_post(b, &p, "/admin/roles/%lld/fields", id);
-	tarena_free(a);
-	return r;
-}
-
 /* A copy of role base with these field rules; its code. */
 static const char *
 role_like(struct browser *admin, struct arena *a, const char *base,
-    const struct rule *rules, size_t n, long long *id)
+    const struct it_rule *rules, size_t n, long long *id)
 {
 	const char	*code = it_unique(a);
 	struct post	 p;
@@ -77,11 +42,10 @@ role_like(struct browser *admin, struct arena *a, const char *base,
 	post_add(&p, "code", code);
 	post_add(&p, "name_en", "Field test role");
 	post_add(&p, "name_zh", "字段测试角色");
-	r = http_post(admin, &p, "/admin/roles/%lld/copy",
-	    tdb_int(-1, sql_role_id, "s", base));
+	r = http_post(admin, &p, "/admin/roles/%lld/copy", it_role_id(base));
 	*id = it_location_id(r, "/admin/roles/");
 	ck_assert_msg(*id > 0, "role not copied: HTTP %d", r->status);
-	ck_redirect(rules_post(admin, *id, rules, n),
+	ck_redirect(it_rules_post(admin, *id, rules, n, "edit"),
 	    arena_printf(a, "/admin/roles/%lld/fields?saved=1", *id));
 	return code;
 }
@@ -101,7 +65,7 @@ customer_row(struct arena *a, long long id)
 
 START_TEST(hidden_and_read_only_fields_hold_everywhere)
 {
-	static const struct rule rules[] = {
+	static const struct it_rule rules[] = {
 		{ "customer.budget", "hidden" },
 		{ "customer.grade", "hidden" },
 		{ "customer.address", "read" },
@@ -180,7 +144,7 @@ END_TEST
 
 START_TEST(masked_numbers_and_audited_reads)
 {
-	static const struct rule rules[] = {
+	static const struct it_rule rules[] = {
 		{ "contact.contact_mobile", "masked" },
 		{ "customer.budget", "read" },
 	};
@@ -222,10 +186,10 @@ END_TEST
 
 START_TEST(the_rules_form_takes_only_what_a_field_allows)
 {
-	static const struct rule unmaskable[] = {
+	static const struct it_rule unmaskable[] = {
 		{ "customer.budget", "masked" },
 	};
-	static const struct rule missing[] = {
+	static const struct it_rule missing[] = {
 		{ "customer.address", NULL },
 	};
 	struct arena	*a = tarena_new();
@@ -240,8 +204,8 @@ START_TEST(the_rules_form_takes_only_what_a_field_allows)
 	    "name=\"contact.contact_mobile\" value=\"masked\""));
 	ck_assert_ptr_null(strstr(r->body,
 	    "name=\"customer.budget\" value=\"masked\""));
-	ck_status(rules_post(admin, role, unmaskable, 1), 422);
-	ck_status(rules_post(admin, role, missing, 1), 422);
+	ck_status(it_rules_post(admin, role, unmaskable, 1, "edit"), 422);
+	ck_status(it_rules_post(admin, role, missing, 1, "edit"), 422);
 	ck_assert_int_eq(tdb_int(-1, sql_rule, "iss", role, "customer",
 	    "budget"), FA_EDIT);
 	ck_assert_int_eq(tdb_int(-1, sql_rule, "iss", role, "customer",
@@ -252,7 +216,7 @@ END_TEST
 
 START_TEST(exports_leave_out_hidden_fields_and_are_audited)
 {
-	static const struct rule rules[] = {
+	static const struct it_rule rules[] = {
 		{ "customer.grade", "hidden" },
 	};
 	static const char header[] = EXPORT_BOM "Code,Full legal name,"
