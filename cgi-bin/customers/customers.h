@@ -36,15 +36,10 @@ struct audited {
 	int		 sealed;	/* log that it changed, not the values */
 };
 
-/* record.c: one customer, and who may own one */
+/* record.c: one customer */
 int	 customer_load(struct ctx *, enum rtype, enum action,
 	    struct customer *);
 void	 customer_to_hdf(struct ctx *, const struct customer *);
-int	 owner_choices(struct ctx *);
-/* The team of an active user (0: none), or -1 if there is no such user. */
-long long owner_team(struct ctx *, long long owner);
-/* May the user make owner the owner of a customer? Sets *team, owner's. */
-int	 owner_allowed(struct ctx *, long long owner, long long *team);
 
 /* list.c */
 int	 customer_list(struct ctx *);

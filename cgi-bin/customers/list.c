@@ -16,6 +16,7 @@
 #include "ctx.h"
 #include "db.h"
 #include "http.h"
+#include "owner.h"
 #include "search.h"
 #include "str.h"
 #include "token.h"
@@ -323,7 +324,7 @@ customer_list(struct ctx *c)
 	struct list_query	lq;
 	int			rc;
 
-	if (choice_load(c) == -1 || owner_choices(c) == -1)
+	if (choice_load(c) == -1 || owner_choices(c, RT_CUSTOMER) == -1)
 		return 500;
 	list_parse(c, &lq);
 	if (lq.after_key != NULL)
