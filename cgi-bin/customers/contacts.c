@@ -180,7 +180,8 @@ audit_contact(struct ctx *c, long long customer, const struct contact *k,
 		{ "contact_preferences", offsetof(struct contact, preferences),
 		    1 },
 	};
-	return audit_changes(c, customer, cols, NFIELDS(cols), k, f);
+	return audit_changes(c, "customer", customer, cols, NFIELDS(cols), k,
+	    f);
 }
 
 int

@@ -29,13 +29,6 @@ struct customer {
 	long long	 owner_id, team_id, version;
 };
 
-/* A column of a loaded record, compared with the form's field of that name. */
-struct audited {
-	const char	*field;
-	size_t		 off;	/* of a const char * in the record */
-	int		 sealed;	/* log that it changed, not the values */
-};
-
 /* record.c: one customer */
 int	 customer_load(struct ctx *, enum rtype, enum action,
 	    struct customer *);
@@ -55,8 +48,6 @@ int	 customer_create(struct ctx *);
 int	 customer_edit(struct ctx *);
 int	 customer_update(struct ctx *);
 int	 customer_delete(struct ctx *);
-int	 audit_changes(struct ctx *, long long id, const struct audited *,
-	    size_t n, const void *old, struct form *);
 
 /* contacts.c */
 int	 contact_form_read(struct ctx *, struct form *);

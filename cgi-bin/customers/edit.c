@@ -205,24 +205,6 @@ customer_edit(struct ctx *c)
 	return form_page(c, "customers/edit.cs");
 }
 
-/* Audit, as changes of customer id, every field whose value changed. */
-int
-audit_changes(struct ctx *c, long long id, const struct audited *cols,
-    size_t n, const void *old, struct form *f)
-{
-	size_t		 i;
-	const char	*was;
-
-	for (i = 0; i < n; i++) {
-		was = *(const char *const *)((const char *)old + cols[i].off);
-		if ((cols[i].sealed ? audit_field_sealed : audit_field)(c,
-		    "customer", id, cols[i].field, was,
-		    form_value(f, cols[i].field)) == -1)
-			return -1;
-	}
-	return 0;
-}
-
 /* Audit every field whose value changed. */
 static int
 audit_customer(struct ctx *c, const struct customer *old, struct form *f,
@@ -238,7 +220,8 @@ audit_customer(struct ctx *c, const struct customer *old, struct form *f,
 		{ "satisfaction", offsetof(struct customer, satisfaction), 0 },
 		{ "products", offsetof(struct customer, products), 0 },
 	};
-	if (audit_changes(c, old->id, cols, NFIELDS(cols), old, f) == -1)
+	if (audit_changes(c, "customer", old->id, cols, NFIELDS(cols), old,
+	    f) == -1)
 		return -1;
 	if (owner != old->owner_id && audit_field(c, "customer", old->id,
 	    "owner", arena_printf(c->arena, "%lld", old->owner_id),
