@@ -176,7 +176,7 @@ opp_create(struct ctx *c)
 	db_step(&q);
 	id = db_insert_id(&q);
 	if (db_finish(&q) == DB_ERROR ||
-	    db_exec(c->db, c->arena, sql_stage_change_insert, "iins", id,
+	    db_exec(c->db, c->arena, sql_stage_change_insert, "iinsn", id,
 	    c->user->id, form_value(&f, "stage"), NULL) != 1 ||
 	    audit_log(c, "create", "opportunity", id, "code", NULL, code) ==
 	    -1 || db_commit(c->db) == -1)
