@@ -56,12 +56,15 @@ CREATE TABLE opportunity (
 	KEY opportunity_team_amount (team_id, amount, id),
 	-- A board column (and the list filtered by stage) per scope: its
 	-- cards in expected-close order, and its count and total from the
-	-- index alone.
-	KEY opportunity_stage (stage, deleted_at, expected_close, id, amount),
+	-- index alone. Every column the statement names must be in the key
+	-- for that, even the scope's and filter's that the bound values
+	-- fold away: hence owner_id and team_id in each.
+	KEY opportunity_stage (stage, deleted_at, expected_close, id, amount,
+		owner_id, team_id),
 	KEY opportunity_owner_stage (owner_id, stage, deleted_at,
-		expected_close, id, amount),
+		expected_close, id, amount, team_id),
 	KEY opportunity_team_stage (team_id, stage, deleted_at,
-		expected_close, id, amount),
+		expected_close, id, amount, owner_id),
 	-- The customer page's list.
 	KEY opportunity_customer (customer_id, expected_close, id),
 	CONSTRAINT opportunity_customer_fk FOREIGN KEY (customer_id)
