@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # load.sh N - load N generated customers (with their search tokens,
-# contacts, follow-ups and orders) into the running instance in $CRM_VAR
+# contacts, follow-ups, orders and values of two custom fields) into the
+# running instance in $CRM_VAR
 # (default var/), for benchmarks. crmctl gen-bench writes the files; they
 # are loaded as the database administrator through the instance socket with
 # LOAD DATA, which is far faster than inserts. Does nothing when the
@@ -41,15 +42,16 @@ elapsed() {
 		'BEGIN { printf "%-16s %8.2f s\n", w, e - s }'
 }
 
-# load_table TABLE FILE COLUMNS [SET]: LOAD DATA one file, timed. Checks
-# are off for the session only: the generator already made keys unique and
-# every reference points at a row that exists or comes in the same run.
+# load_table TABLE FILE COLUMNS [SET [REPLACE]]: LOAD DATA one file, timed.
+# Checks are off for the session only: the generator already made keys
+# unique and every reference points at a row that exists or comes in the
+# same run. REPLACE replaces the rows the file names again.
 load_table() {
-	local table=$1 file=$2 columns=$3 set=${4:-} start
+	local table=$1 file=$2 columns=$3 set=${4:-} mode=${5:-} start
 	start="$(now)"
 	db_sql <<EOF
 SET unique_checks = 0, foreign_key_checks = 0;
-LOAD DATA LOCAL INFILE '$file' INTO TABLE $table
+LOAD DATA LOCAL INFILE '$file' $mode INTO TABLE $table
   CHARACTER SET utf8mb4
   FIELDS TERMINATED BY '\t' ESCAPED BY '\\\\'
   LINES TERMINATED BY '\n'
@@ -77,6 +79,34 @@ check_tokens() {
 	fi
 }
 
+# custom_columns: the slot columns of the benchmark's custom fields, as
+# crmctl made them (tier, then score), for LOAD DATA's column list.
+custom_columns() {
+	local tier score
+	tier="$(db_sql -N -B -e "SELECT slot FROM custom_field
+		WHERE record_type = 'customer' AND code = 'bench_tier'")"
+	score="$(db_sql -N -B -e "SELECT slot FROM custom_field
+		WHERE record_type = 'customer' AND code = 'bench_score'")"
+	[[ $tier =~ ^[1-9][0-9]*$ && $score =~ ^[1-9][0-9]*$ ]] ||
+		die "no slots for the custom fields bench_tier and bench_score"
+	printf 'customer_id, t%s, n%s\n' "$tier" "$score"
+}
+
+# upgrade_custom: customers loaded before custom fields get their values.
+upgrade_custom() {
+	local start
+	[ "$(db_sql -N -B -e "SELECT EXISTS (SELECT 1 FROM custom_field
+		WHERE record_type = 'customer' AND code = 'bench_tier')")" = 0 ] ||
+		return 0
+	printf 'customers stored before custom fields: adding their values\n'
+	start="$(now)"
+	"$CRMCTL" --config "$CONF" gen-bench-custom "$WORK"
+	elapsed generation "$start"
+	load_table customer_custom "$WORK/customer_custom.tsv" \
+		"$(custom_columns)" '' REPLACE
+	db_sql -e 'ANALYZE TABLE customer_custom' >/dev/null
+}
+
 main() {
 	local n have start
 	if [ $# -ne 1 ] || [[ ! $1 =~ ^[1-9][0-9]*$ ]]; then
@@ -90,17 +120,17 @@ main() {
 	[[ $DB_NAME =~ ^[A-Za-z0-9_]+$ ]] || die "bad or missing db_name in $CONF"
 
 	check_tokens
-	have="$(db_sql -N -B -e 'SELECT COUNT(*) FROM customer')"
-	if [ "$have" -ge "$n" ]; then
-		printf 'customer already has %s rows (>= %s): nothing to load\n' \
-			"$have" "$n"
-		return 0
-	fi
-
 	trap cleanup EXIT
 	WORK="$(mktemp -d "${TMPDIR:-/tmp}/crm-bench.XXXXXX")"
 	# The path is quoted into SQL below: allow only a safe alphabet.
 	[[ $WORK =~ ^[A-Za-z0-9/._-]+$ ]] || die "unsafe temporary path: $WORK"
+	have="$(db_sql -N -B -e 'SELECT COUNT(*) FROM customer')"
+	if [ "$have" -ge "$n" ]; then
+		upgrade_custom
+		printf 'customer already has %s rows (>= %s): nothing to load\n' \
+			"$have" "$n"
+		return 0
+	fi
 
 	printf 'generating %s customers in %s\n' "$n" "$WORK"
 	start="$(now)"
@@ -123,10 +153,12 @@ main() {
 	load_table customer_order "$WORK/customer_order.tsv" \
 		'customer_id, order_date, amount, margin, note, created_by,
 		created_at'
+	load_table customer_custom "$WORK/customer_custom.tsv" \
+		"$(custom_columns)"
 
 	# Fresh statistics, so the optimiser plans for the new sizes.
 	db_sql -e 'ANALYZE TABLE customer, customer_token, contact, followup,
-		customer_order' >/dev/null
+		customer_order, customer_custom' >/dev/null
 	printf 'customer now has %s rows\n' \
 		"$(db_sql -N -B -e 'SELECT COUNT(*) FROM customer')"
 }

@@ -50,12 +50,19 @@ TERM_LATIN='Northwind'
 TERM_TWO_WORDS='Northwind Pharma'
 
 # Targets (docs/PERFORMANCE.md): list and detail pages, name searches,
-# worker memory.
+# lists filtered or sorted by a custom field, worker memory.
 TARGET_RPS=2000
 TARGET_RATIO=0.12
 TARGET_LIST_P99_MS=50
 TARGET_SEARCH_P99_MS=100
+TARGET_CUSTOM_P99_MS=100
 TARGET_RSS_MB=30
+
+# The custom fields crmctl gen-bench fills (tools/crmctl.c, bench_fields):
+# a single choice filtered on one option (~20% of customers) and a number
+# sorted by.
+CF_FILTER='cf=bench_tier&cfv=tier_c'
+CF_SORT='sort=cf_bench_score&dir=asc'
 
 BASE_URL="http://127.0.0.1:$BENCH_PORT"
 SOCK="$BENCH_VAR/run/mysql.sock"
@@ -207,6 +214,8 @@ DETAIL_ID=''		# a customer with contacts, follow-ups and orders
 CODE_PREFIX=''		# a code prefix matching up to 100 customers
 MOBILE_PREFIX=''	# the first 7 digits of a contact's mobile
 DETAIL_PATHS_FILE=''	# DETAIL_SAMPLE random /customers/<id> paths
+CF_CURSOR=''		# the cursor of page DEEP_PAGE sorted by bench_score
+CF_FIRST_ID=''		# the id the first row of that page must have
 
 # find_deep_cursor: the list sorts by name_sort, id and pages by keyset;
 # the cursor of page P is the key of row PAGE_SIZE * (P - 1), 1-based.
@@ -220,6 +229,25 @@ find_deep_cursor() {
 	DEEP_FIRST_ID="${DEEP_FIRST_ID##*.}"
 	[ -n "$DEEP_FIRST_ID" ] ||
 		die "fewer than $((offset + 2)) customers: no page $DEEP_PAGE"
+}
+
+# find_custom_cursor: the same for the list sorted by the custom number
+# bench_score: its slot's values in order, then the customers without one
+# (cgi-bin/customers/list.c); the cursor is "<value>.<id>".
+find_custom_cursor() {
+	local offset=$((PAGE_SIZE * (DEEP_PAGE - 1) - 1)) slot rows
+	slot="$(db_query "SELECT slot FROM custom_field
+		WHERE record_type = 'customer' AND code = 'bench_score'")"
+	[[ $slot =~ ^[1-9][0-9]*$ ]] || die "no custom field bench_score"
+	rows="$(db_query "SELECT CONCAT(cc.n$slot, '.', cc.customer_id)
+		FROM customer_custom cc JOIN customer c ON c.id = cc.customer_id
+		WHERE c.deleted_at IS NULL AND cc.n$slot IS NOT NULL
+		ORDER BY cc.n$slot, cc.customer_id LIMIT 2 OFFSET $offset")"
+	CF_CURSOR="$(sed -n 1p <<<"$rows")"
+	CF_FIRST_ID="$(sed -n 2p <<<"$rows")"
+	CF_FIRST_ID="${CF_FIRST_ID##*.}"
+	[ -n "$CF_FIRST_ID" ] ||
+		die "fewer than $((offset + 2)) scores: no page $DEEP_PAGE"
 }
 
 # find_rich_customer: the heaviest detail page, among the generated
@@ -255,9 +283,11 @@ write_detail_paths() {
 find_fixtures() {
 	say "finding the deep-page cursor, a detail customer and search terms"
 	find_deep_cursor
+	find_custom_cursor
 	find_rich_customer
 	write_detail_paths
 	printf '    page %s cursor %s\n' "$DEEP_PAGE" "${DEEP_CURSOR:0:24}..."
+	printf '    page %s by bench_score: cursor %s\n' "$DEEP_PAGE" "$CF_CURSOR"
 	printf '    detail /customers/%s, code prefix %s, mobile prefix %s\n' \
 		"$DETAIL_ID" "$CODE_PREFIX" "$MOBILE_PREFIX"
 }
@@ -297,7 +327,8 @@ sign_in_users() {
 # ---------------------------------------------------------------- pages
 
 # add_page NAME CLASS USER PATH [PATHS_FILE]: CLASS picks the target (ref:
-# none, hello: the ratio's base, list, search); USER "-" sends no cookie.
+# none, hello: the ratio's base, list, search, custom); USER "-" sends no
+# cookie.
 add_page() {
 	if [ -n "$BENCH_PAGES" ] && [ "$2" != hello ] && [ "$1" != static ] &&
 		! [[ $1 =~ $BENCH_PAGES ]]; then
@@ -326,6 +357,11 @@ define_pages() {
 		"/customers?q=$(url_encode "$TERM_TWO_WORDS")"
 	add_page search-code search admin "/customers?q=$CODE_PREFIX"
 	add_page search-mobile search admin "/customers?q=$MOBILE_PREFIX"
+	add_page cf-filter custom admin "/customers?$CF_FILTER"
+	add_page cf-sort-p1 custom admin "/customers?$CF_SORT"
+	add_page "cf-sort-p$DEEP_PAGE" custom admin \
+		"/customers?$CF_SORT&after=$CF_CURSOR"
+	add_page cf-sort-rep1 custom rep1 "/customers?$CF_SORT"
 	add_page detail list admin "/customers/$DETAIL_ID"
 	add_page "detail-x$DETAIL_SAMPLE" list admin \
 		"$(head -n 1 "$DETAIL_PATHS_FILE")" "$DETAIL_PATHS_FILE"
@@ -374,6 +410,11 @@ check_pages() {
 			first="$(first_row_id "$body")"
 			[ "$first" = "$DEEP_FIRST_ID" ] ||
 				die "page $DEEP_PAGE starts at $first, expected $DEEP_FIRST_ID"
+		fi
+		if [ "${PAGE_NAMES[$i]}" = "cf-sort-p$DEEP_PAGE" ]; then
+			first="$(first_row_id "$body")"
+			[ "$first" = "$CF_FIRST_ID" ] ||
+				die "cf-sort page $DEEP_PAGE starts at $first, expected $CF_FIRST_ID"
 		fi
 	done
 }
@@ -580,6 +621,7 @@ target_text() {
 	list) printf '>=%s/s >=%s p99<=%sms' "$TARGET_RPS" "$TARGET_RATIO" \
 		"$TARGET_LIST_P99_MS" ;;
 	search) printf 'p99<=%sms' "$TARGET_SEARCH_P99_MS" ;;
+	custom) printf 'p99<=%sms' "$TARGET_CUSTOM_P99_MS" ;;
 	*) printf -- '-' ;;
 	esac
 }
@@ -593,7 +635,8 @@ verdict() {
 	fi
 	awk -v class="$1" -v rps="$2" -v ratio="$3" -v p99="$4" \
 		-v t_rps="$TARGET_RPS" -v t_ratio="$TARGET_RATIO" \
-		-v t_list="$TARGET_LIST_P99_MS" -v t_search="$TARGET_SEARCH_P99_MS" '
+		-v t_list="$TARGET_LIST_P99_MS" -v t_search="$TARGET_SEARCH_P99_MS" \
+		-v t_custom="$TARGET_CUSTOM_P99_MS" '
 	function miss(what) { missed = missed (missed ? "," : "") what }
 	BEGIN {
 		if (class == "list") {
@@ -602,6 +645,8 @@ verdict() {
 			if (p99 > t_list) miss("p99")
 		} else if (class == "search") {
 			if (p99 > t_search) miss("p99")
+		} else if (class == "custom") {
+			if (p99 > t_custom) miss("p99")
 		} else {
 			print "-"
 			exit

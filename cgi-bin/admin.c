@@ -1,6 +1,6 @@
 /*
  * admin.c - the administration area: users, teams, roles and their
- * permission matrix, choice lists, and the audit log.
+ * permission matrix, choice lists, custom fields, and the audit log.
  *
  * Every route needs its admin grant and, because a hijacked session must
  * not be enough to change who may do what, a password confirmed within
@@ -66,6 +66,41 @@ static const struct route routes[] = {
 	    admin_choice_deactivate, RT_USER, ACT_EDIT, ADMIN },
 	{ METHOD_POST, "/admin/choices/%d/options/%d/reactivate",
 	    admin_choice_reactivate, RT_USER, ACT_EDIT, ADMIN },
+	/* Custom fields; a choice field's options at .../options/<id>. */
+	{ METHOD_GET, "/admin/fields", admin_fields, RT_USER, ACT_VIEW,
+	    ADMIN },
+	{ METHOD_GET, "/admin/fields/new", admin_field_new, RT_USER, ACT_VIEW,
+	    ADMIN },
+	{ METHOD_POST, "/admin/fields", admin_field_create, RT_USER, ACT_EDIT,
+	    ADMIN },
+	{ METHOD_GET, "/admin/fields/%d", admin_field_edit, RT_USER, ACT_VIEW,
+	    ADMIN },
+	{ METHOD_POST, "/admin/fields/%d", admin_field_update, RT_USER,
+	    ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/fields/%d/up", admin_field_up, RT_USER,
+	    ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/fields/%d/down", admin_field_down, RT_USER,
+	    ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/fields/%d/deactivate", admin_field_deactivate,
+	    RT_USER, ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/fields/%d/reactivate", admin_field_reactivate,
+	    RT_USER, ACT_EDIT, ADMIN },
+	{ METHOD_GET, "/admin/fields/%d/options", admin_field_options,
+	    RT_USER, ACT_VIEW, ADMIN },
+	{ METHOD_POST, "/admin/fields/%d/options", admin_field_option_add,
+	    RT_USER, ACT_EDIT, ADMIN },
+	{ METHOD_GET, "/admin/fields/%d/options/%d", admin_field_option_edit,
+	    RT_USER, ACT_VIEW, ADMIN },
+	{ METHOD_POST, "/admin/fields/%d/options/%d",
+	    admin_field_option_rename, RT_USER, ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/fields/%d/options/%d/up", admin_field_option_up,
+	    RT_USER, ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/fields/%d/options/%d/down",
+	    admin_field_option_down, RT_USER, ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/fields/%d/options/%d/deactivate",
+	    admin_field_option_deactivate, RT_USER, ACT_EDIT, ADMIN },
+	{ METHOD_POST, "/admin/fields/%d/options/%d/reactivate",
+	    admin_field_option_reactivate, RT_USER, ACT_EDIT, ADMIN },
 	{ METHOD_GET, "/admin/audit", admin_audit, RT_AUDIT, ACT_VIEW, ADMIN },
 	{ METHOD_GET, "/admin/roles", admin_roles, RT_USER, ACT_VIEW, ADMIN },
 	{ METHOD_POST, "/admin/roles", admin_role_create, RT_USER, ACT_CREATE,
@@ -78,6 +113,10 @@ static const struct route routes[] = {
 	    ACT_CREATE, ADMIN },
 	{ METHOD_POST, "/admin/roles/%d/delete", admin_role_delete, RT_USER,
 	    ACT_DELETE, ADMIN },
+	{ METHOD_GET, "/admin/roles/%d/fields", admin_role_fields, RT_USER,
+	    ACT_VIEW, ADMIN },
+	{ METHOD_POST, "/admin/roles/%d/fields", admin_role_fields_update,
+	    RT_USER, ACT_EDIT, ADMIN },
 	/*
 	 * Previewing a role shows whatever it may see: only those who could
 	 * give themselves any role (user edit) may do it.

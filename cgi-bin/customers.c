@@ -13,6 +13,11 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/customers", customer_list, RT_CUSTOMER, ACT_VIEW, 0 },
 	{ METHOD_GET, "/customers/new", customer_new, RT_CUSTOMER, ACT_CREATE,
 	    0 },
+	{ METHOD_GET, "/customers/export", customer_export, RT_CUSTOMER,
+	    ACT_EXPORT, 0 },
+	/* The custom fields a user shows as list columns. */
+	{ METHOD_POST, "/customers/columns", customer_columns_save, RT_CUSTOMER,
+	    ACT_VIEW, 0 },
 	{ METHOD_POST, "/customers", customer_create, RT_CUSTOMER, ACT_CREATE,
 	    0 },
 	{ METHOD_GET, "/customers/%d", customer_detail, RT_CUSTOMER, ACT_VIEW,

@@ -85,7 +85,7 @@ audit_changes(struct ctx *c, const char *record_type, long long id,
 		was = *(const char *const *)((const char *)old + cols[i].off);
 		if ((cols[i].sealed ? audit_field_sealed : audit_field)(c,
 		    record_type, id, cols[i].field, was,
-		    form_value(f, cols[i].field)) == -1)
+		    form_value_or(f, cols[i].field, was)) == -1)
 			return -1;
 	}
 	return 0;

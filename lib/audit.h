@@ -36,7 +36,9 @@ struct audited {
 struct form;
 /*
  * Audit, as changes of the record, every field of cols whose value in
- * the form differs from the one in old (a loaded record).
+ * the form differs from the one in old (a loaded record). A field the
+ * form does not declare (one the user may not edit, fieldsec.h) keeps
+ * its stored value and is no change.
  */
 int	audit_changes(struct ctx *, const char *record_type, long long id,
 	    const struct audited *cols, size_t n, const void *old,

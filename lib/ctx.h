@@ -17,6 +17,7 @@
 #include "req.h"
 
 struct db;
+struct fieldsec;
 
 #define CTX_MAX_IDS	4
 
@@ -49,6 +50,8 @@ struct ctx {
 	 */
 	long long	 preview_role;
 	const char	*preview_name;	/* in the user's language */
+	/* Field rules, read on first use (fieldsec.c). */
+	struct fieldsec	*fieldsec;
 
 	/* Numeric path segments captured by the route pattern. */
 	long long	 ids[CTX_MAX_IDS];

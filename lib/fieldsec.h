@@ -21,6 +21,7 @@
 struct arena;
 struct ctx;
 struct field;
+struct form;
 
 /* Ordered: each level allows what the ones before it allow. */
 enum faccess {
@@ -65,15 +66,34 @@ const char	*field_show_named(struct ctx *, enum rtype, const char *name,
 		    const char *value);
 
 /*
- * Copy into out the fields of in the user may edit (in's record type):
- * form_read() then neither shows nor accepts the others, so a forged POST
- * cannot change them. Returns how many were copied. For a field left out,
- * the template gets Hidden.<name> or ReadOnly.<name>.
+ * Forms of a record type go through these two: the template gets
+ * Hidden.<name> or ReadOnly.<name> for each field the user may not edit,
+ * and form_read() neither shows nor accepts such a field, so a forged
+ * POST cannot change it; the handler keeps the stored value
+ * (form_value_or).
  */
-size_t		 field_editable(struct ctx *, enum rtype, const struct field *in,
-		    size_t n, struct field *out);
+void		 field_form_prepare(struct ctx *, enum rtype,
+		    const struct field *, size_t);
+int		 field_form_read(struct ctx *, enum rtype, const struct field *,
+		    size_t, struct form *);
+/*
+ * Put a stored value into an edit form: into Form.<name> when editable,
+ * shown (label, masked) in Shown.<name> when read-only, nowhere when
+ * hidden.
+ */
+void		 field_form_fill(struct ctx *, enum rtype, const struct field *,
+		    const char *value);
 
-/* Audit the sensitive values shown in full for record id, if any. */
+/* One role's rules, for the screen that edits them; NULL on error. */
+struct fieldsec	*field_role_rules(struct ctx *, long long role);
+/* The access the role's rules give a field. */
+enum faccess	 field_role_access(const struct fieldsec *,
+		    const struct field_def *);
+
+/*
+ * Audit the sensitive values shown in full for record id, if any, as an
+ * event of record type "<record_type>_read".
+ */
 int		 field_audit_reads(struct ctx *, const char *record_type,
 		    long long id);
 

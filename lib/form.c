@@ -33,6 +33,14 @@ form_value(const struct form *f, const char *name)
 	return i < 0 ? NULL : f->values[i];
 }
 
+const char *
+form_value_or(const struct form *f, const char *name, const char *kept)
+{
+	int	i = field_index(f, name);
+
+	return i < 0 ? kept : f->values[i];
+}
+
 void
 form_fill(struct ctx *c, const char *name, const char *value)
 {
@@ -40,11 +48,17 @@ form_fill(struct ctx *c, const char *name, const char *value)
 }
 
 void
+form_error_text(struct ctx *c, struct form *f, const char *name,
+    const char *msg)
+{
+	ctx_set(c, arena_printf(c->arena, "Form.%s.error", name), msg);
+	ctx_set_int(c, "Form.errors", ++f->nerrors);
+}
+
+void
 form_error(struct ctx *c, struct form *f, const char *name, const char *key)
 {
-	ctx_set(c, arena_printf(c->arena, "Form.%s.error", name),
-	    ctx_msg(c, key));
-	ctx_set_int(c, "Form.errors", ++f->nerrors);
+	form_error_text(c, f, name, ctx_msg(c, key));
 }
 
 const char *
@@ -115,6 +129,46 @@ form_money(struct ctx *c, const char *s, long long max_cents)
 	if (units * 100 + cents > max_cents)
 		return NULL;
 	return arena_printf(c->arena, "%lld.%02lld", units, cents);
+}
+
+/*
+ * "-0012.50" -> "-12.5": an optional minus, up to 15 digits, up to 4
+ * decimals; one spelling per number, as the audit log compares them. A
+ * stored DECIMAL ("12.5000") reads back the same way. NULL if invalid.
+ */
+const char *
+form_decimal(struct ctx *c, const char *s)
+{
+	const char	*int_start, *int_end, *frac = NULL, *frac_end;
+	int		 neg = *s == '-';
+
+	int_start = s + neg;
+	for (int_end = int_start; isdigit((unsigned char)*int_end); int_end++)
+		continue;
+	frac_end = int_end;
+	if (*int_end == '.') {
+		frac = int_end + 1;
+		for (frac_end = frac; isdigit((unsigned char)*frac_end);
+		    frac_end++)
+			continue;
+		if (frac_end == frac || frac_end - frac > 4)
+			return NULL;
+	}
+	if (*frac_end != '\0' || int_end == int_start)
+		return NULL;
+	while (*int_start == '0' && int_end - int_start > 1)
+		int_start++;
+	if (int_end - int_start > 15)
+		return NULL;
+	while (frac != NULL && frac_end > frac && frac_end[-1] == '0')
+		frac_end--;
+	if (frac == frac_end)
+		frac = NULL;
+	if (frac == NULL && int_end - int_start == 1 && *int_start == '0')
+		neg = 0;
+	return arena_printf(c->arena, "%s%.*s%s%.*s", neg ? "-" : "",
+	    (int)(int_end - int_start), int_start, frac ? "." : "",
+	    frac ? (int)(frac_end - frac) : 0, frac ? frac : "");
 }
 
 static int
@@ -255,6 +309,10 @@ field_check(struct ctx *c, const struct field *fd, const char *raw,
 	case FT_PERCENT:
 		if ((v = form_money(c, raw, 10000)) == NULL)
 			return "form.bad_percent";
+		break;
+	case FT_DECIMAL:
+		if ((v = form_decimal(c, raw)) == NULL)
+			return "form.bad_decimal";
 		break;
 	case FT_DATE:
 		if (!form_date_ok(raw))

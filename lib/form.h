@@ -20,6 +20,7 @@ enum ftype {
 	FT_INT,		/* within [min, max] */
 	FT_MONEY,	/* up to 2 decimals, >= 0: normalised "1234.50" */
 	FT_PERCENT,	/* 0..100, up to 2 decimals */
+	FT_DECIMAL,	/* signed, 15 digits, up to 4 decimals: "-12.5" */
 	FT_DATE,	/* YYYY-MM-DD */
 	FT_DATETIME,	/* YYYY-MM-DD HH:MM (or with T) */
 	FT_CHOICE,	/* a code of choice list `list` */
@@ -55,9 +56,18 @@ int		 form_read_query(struct ctx *, const struct field *, size_t,
 		    struct form *);
 /* The normalised value of a declared field, NULL when empty. */
 const char	*form_value(const struct form *, const char *name);
+/*
+ * The same, or kept when the form does not declare the field (one the
+ * user may not edit, fieldsec.h): an update then keeps the stored value.
+ */
+const char	*form_value_or(const struct form *, const char *name,
+		    const char *kept);
 /* Flag a field as wrong with message key (e.g. a duplicate). */
 void		 form_error(struct ctx *, struct form *, const char *name,
 		    const char *msg_key);
+/* The same with a message already in the user's language. */
+void		 form_error_text(struct ctx *, struct form *, const char *name,
+		    const char *msg);
 /* Put a stored value into the form, for an edit page. */
 void		 form_fill(struct ctx *, const char *name, const char *value);
 
@@ -65,6 +75,7 @@ void		 form_fill(struct ctx *, const char *name, const char *value);
 const char	*form_mobile(struct ctx *, const char *);
 int		 form_email_ok(const char *);
 const char	*form_money(struct ctx *, const char *, long long max_cents);
+const char	*form_decimal(struct ctx *, const char *);
 int		 form_date_ok(const char *);
 
 #endif

@@ -25,6 +25,13 @@
 const struct sealed_def sealed_columns[SEALED__MAX] = {
 	[SEALED_CUSTOMER_BUDGET] = SEALED("customer", "id", "budget_range"),
 	[SEALED_CONTACT_PREFERENCES] = SEALED("contact", "id", "preferences"),
+	[SEALED_CUSTOMER_CUSTOM] = SEALED("customer_custom", "customer_id", "s1"),
+	[SEALED_CUSTOMER_CUSTOM + 1] =
+	    SEALED("customer_custom", "customer_id", "s2"),
+	[SEALED_CUSTOMER_CUSTOM + 2] =
+	    SEALED("customer_custom", "customer_id", "s3"),
+	[SEALED_CUSTOMER_CUSTOM + 3] =
+	    SEALED("customer_custom", "customer_id", "s4"),
 };
 
 int

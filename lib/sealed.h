@@ -2,8 +2,9 @@
  * sealed.h - the columns that hold sensitive values, sealed at rest.
  *
  * One registry names every sealed column (SPEC 2.1: a customer's budget
- * range, a contact's preferences) for the programs that write and read
- * them and for crmctl key-reseal, which walks them. The value of a sealed
+ * range, a contact's preferences; the sealed slots of custom fields) for
+ * the programs that write and read them and for crmctl key-reseal, which
+ * walks them. The value of a sealed
  * column is written by its own statement once the row has its id, because
  * the id is part of what the seal covers (fieldcrypt.h).
  */
@@ -19,6 +20,13 @@ struct dbq;
 enum sealed_column {
 	SEALED_CUSTOMER_BUDGET,
 	SEALED_CONTACT_PREFERENCES,
+	/*
+	 * The sealed slots of customer custom fields (custom_field.h), in
+	 * slot order. A slot belongs to one field for good, so the column
+	 * in the associated data names the field.
+	 */
+	SEALED_CUSTOMER_CUSTOM,
+	SEALED_CUSTOMER_CUSTOM_LAST = SEALED_CUSTOMER_CUSTOM + 3,
 	SEALED__MAX
 };
 

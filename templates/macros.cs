@@ -2,26 +2,32 @@
 <?cs def:field_error(n) ?><?cs if:Form[n].error ?> <span class="field-error" id="<?cs var:n ?>-error"><?cs var:Form[n].error ?></span><?cs /if ?><?cs /def ?>
 <?cs def:field_attrs(n, required) ?> id="f-<?cs var:n ?>" name="<?cs var:n ?>"<?cs if:required ?> required<?cs /if ?><?cs if:Form[n].error ?> aria-invalid="true" aria-describedby="<?cs var:n ?>-error"<?cs /if ?><?cs /def ?>
 
+<?cs # A field the user may see but not change (lib/fieldsec.h); one they
+     may not see (Hidden) is left out of the form altogether. ?>
+<?cs def:field_shown(n, label) ?>
+<p class="field readonly"><span class="label"><?cs var:label ?></span> <span id="f-<?cs var:n ?>"><?cs var:Shown[n] ?></span></p>
+<?cs /def ?>
+
 <?cs # autocomplete tells browsers and password managers the purpose (WCAG 1.3.5). ?>
-<?cs def:field_input_ac(n, label, type, required, autocomplete) ?>
+<?cs def:field_input_ac(n, label, type, required, autocomplete) ?><?cs if:ReadOnly[n] ?><?cs call:field_shown(n, label) ?><?cs elif:!Hidden[n] ?>
 <div class="field<?cs if:Form[n].error ?> invalid<?cs /if ?>">
 <label for="f-<?cs var:n ?>"><?cs var:label ?><?cs if:required ?> <abbr title="<?cs var:L.form.required_mark ?>">*</abbr><?cs /if ?></label>
 <input type="<?cs var:type ?>"<?cs call:field_attrs(n, required) ?><?cs if:autocomplete ?> autocomplete="<?cs var:autocomplete ?>"<?cs /if ?> value="<?cs if:type != "password" ?><?cs var:Form[n] ?><?cs /if ?>">
 <?cs call:field_error(n) ?>
 </div>
-<?cs /def ?>
+<?cs /if ?><?cs /def ?>
 
 <?cs def:field_input(n, label, type, required) ?><?cs call:field_input_ac(n, label, type, required, "") ?><?cs /def ?>
 
-<?cs def:field_textarea(n, label, required) ?>
+<?cs def:field_textarea(n, label, required) ?><?cs if:ReadOnly[n] ?><?cs call:field_shown(n, label) ?><?cs elif:!Hidden[n] ?>
 <div class="field<?cs if:Form[n].error ?> invalid<?cs /if ?>">
 <label for="f-<?cs var:n ?>"><?cs var:label ?><?cs if:required ?> <abbr title="<?cs var:L.form.required_mark ?>">*</abbr><?cs /if ?></label>
 <textarea rows="4"<?cs call:field_attrs(n, required) ?>><?cs var:Form[n] ?></textarea>
 <?cs call:field_error(n) ?>
 </div>
-<?cs /def ?>
+<?cs /if ?><?cs /def ?>
 
-<?cs def:field_select(n, label, list, required) ?>
+<?cs def:field_select(n, label, list, required) ?><?cs if:ReadOnly[n] ?><?cs call:field_shown(n, label) ?><?cs elif:!Hidden[n] ?>
 <div class="field<?cs if:Form[n].error ?> invalid<?cs /if ?>">
 <label for="f-<?cs var:n ?>"><?cs var:label ?><?cs if:required ?> <abbr title="<?cs var:L.form.required_mark ?>">*</abbr><?cs /if ?></label>
 <select<?cs call:field_attrs(n, required) ?>>
@@ -30,15 +36,15 @@
 <?cs /each ?></select>
 <?cs call:field_error(n) ?>
 </div>
-<?cs /def ?>
+<?cs /if ?><?cs /def ?>
 
-<?cs def:field_checks(n, label, list) ?>
+<?cs def:field_checks(n, label, list) ?><?cs if:ReadOnly[n] ?><?cs call:field_shown(n, label) ?><?cs elif:!Hidden[n] ?>
 <fieldset class="field<?cs if:Form[n].error ?> invalid<?cs /if ?>">
 <legend><?cs var:label ?></legend>
 <?cs each:o = ChoiceList[list] ?><label class="check"><input type="checkbox" name="<?cs var:n ?>" value="<?cs var:o.code ?>"<?cs if:Form[n][o.code] ?> checked<?cs /if ?>> <?cs var:o.label ?></label>
 <?cs /each ?>
 <?cs call:field_error(n) ?>
 </fieldset>
-<?cs /def ?>
+<?cs /if ?><?cs /def ?>
 
 <?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?>

@@ -4,6 +4,7 @@
  *	crmctl --config FILE seed-demo
  *	crmctl --config FILE demo-logins
  *	crmctl --config FILE gen-bench N DIR
+ *	crmctl --config FILE gen-bench-custom DIR
  *	crmctl --config FILE reindex
  *	crmctl --config FILE key-add
  *	crmctl --config FILE key-reseal
@@ -13,6 +14,10 @@
  * customers and opportunities on every sixth of them; gen-bench writes the same kind of customers as tab-separated
  * files for LOAD DATA (bench/load.sh). Both draw from one deterministic
  * generator, so the benchmark measures data that looks like the demo.
+ * Bench customers also get values in two custom fields it makes if need
+ * be, a single choice and a number (bench_tier, bench_score), drawn from
+ * the customer id alone; gen-bench-custom writes those values for the
+ * customers already stored, for a load made before custom fields.
  * reindex rebuilds every customer's search tokens (customer_token) from its
  * name: it upgrades data stored before 004_customer_token.sql.
  * key-add appends a new version to the field-encryption key file; the
@@ -32,6 +37,7 @@
 
 #include "arena.h"
 #include "config.h"
+#include "custom_field.h"
 #include "db.h"
 #include "fieldcrypt.h"
 #include "password.h"
@@ -63,6 +69,8 @@
 /* Fixed seeds: the same demo every time, only the dates move. */
 #define SEED_DEMO	0x2026c0ffee5eedULL
 #define SEED_BENCH	0x9e3779b97f4a7c15ULL
+#define SEED_CUSTOM	0x5eed0f0c05705eedULL
+#define CUSTOM_BATCH	10000		/* customers read per statement */
 
 /* ------------------------------------------------------------ SQL */
 
@@ -123,6 +131,20 @@ static const char sql_customer_max[] =
     "SELECT COALESCE(MAX(id), 0) FROM customer";
 static const char sql_contact_max[] =
     "SELECT COALESCE(MAX(id), 0) FROM contact";
+/* Every customer has its row of custom values (sql/011). */
+static const char sql_custom_row[] =
+    "INSERT INTO customer_custom (customer_id) VALUES (?)";
+static const char sql_customer_ids[] =
+    "SELECT id FROM customer WHERE id > ? ORDER BY id LIMIT ?";
+static const char sql_bench_slot[] =
+    "SELECT COALESCE(slot, 0) FROM custom_field"
+    " WHERE record_type = 'customer' AND code = ? FOR UPDATE";
+static const char sql_bench_field[] =
+    "INSERT INTO custom_field (record_type, code, type, store, slot,"
+    " label_en, label_zh, sort) VALUES ('customer', ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_bench_option[] =
+    "INSERT IGNORE INTO choice (list, code, label_en, label_zh, sort)"
+    " VALUES (?, ?, ?, ?, ?)";
 /* Locked, so the app cannot rename one of them under the reindex. */
 static const char sql_reindex_batch[] =
     "SELECT id, name FROM customer WHERE id > ?"
@@ -1089,6 +1111,7 @@ seed_customer(struct db *db, struct arena *a, const char *code,
 	bind_time(&q, 13, c->created, 0, created);
 	bind_time(&q, 14, c->updated, 0, updated);
 	if ((id = db_run(&q)) == -1 ||
+	    db_exec(db, a, sql_custom_row, "i", id) != 1 ||
 	    sealed_write(db, a, SEALED_CUSTOMER_BUDGET, id, c->budget) == -1 ||
 	    search_index(db, a, id, c->name) == -1)
 		return -1;
@@ -1420,13 +1443,95 @@ tsv_end(struct tsv *t)
 }
 
 enum {
-	TSV_CUSTOMER, TSV_TOKEN, TSV_CONTACT, TSV_FOLLOWUP, TSV_ORDER, TSV_N
+	TSV_CUSTOMER, TSV_TOKEN, TSV_CONTACT, TSV_FOLLOWUP, TSV_ORDER,
+	TSV_CUSTOM, TSV_N
 };
 
 static const char *const tsv_names[TSV_N] = {
 	"customer.tsv", "customer_token.tsv", "contact.tsv", "followup.tsv",
-	"customer_order.tsv",
+	"customer_order.tsv", "customer_custom.tsv",
 };
+
+/* The benchmark's custom fields: one to filter by, one to sort by. */
+static const struct bench_field {
+	const char	*code;
+	enum cf_type	 type;
+	const char	*label_en, *label_zh;
+} bench_fields[] = {
+	{ "bench_tier", CF_CHOICE, "Tier", "层级" },
+	{ "bench_score", CF_NUMBER, "Score", "评分" },
+};
+
+/* The tiers of bench_tier: from common to rare. */
+static const struct weighted bench_tiers[] = {
+	{ "tier_a", 40 }, { "tier_b", 30 }, { "tier_c", 20 }, { "tier_d", 9 },
+	{ "tier_e", 1 },
+};
+
+/*
+ * Make the benchmark's custom fields unless they exist, with the tiers
+ * as options, in free slots; print the slots, which load.sh names.
+ */
+static int
+bench_fields_make(struct db *db, struct arena *a)
+{
+	const struct bench_field *f;
+	const struct cf_type_def *t;
+	long long		 slot;
+	size_t			 i;
+
+	if (db_begin(db) == -1)
+		return -1;
+	for (i = 0; i < NITEMS(bench_fields); i++) {
+		f = &bench_fields[i];
+		t = &cf_types[f->type];
+		if ((slot = db_int_query(db, a, sql_bench_slot, -1, "s",
+		    f->code)) == -1 && ((slot = cf_slot_free(db, a, "customer",
+		    t->store)) <= 0 || db_exec(db, a, sql_bench_field,
+		    "sssissi", f->code, t->name, cf_stores[t->store].name,
+		    slot, f->label_en, f->label_zh, (long long)(i + 1) * 10) !=
+		    1)) {
+			fprintf(stderr, "crmctl: no custom field %s: no free "
+			    "%s slot, or the database refused it\n", f->code,
+			    cf_stores[t->store].name);
+			goto fail;
+		}
+		printf("custom field %s: %s slot %lld\n", f->code,
+		    cf_stores[t->store].name, slot);
+	}
+	for (i = 0; i < NITEMS(bench_tiers); i++)
+		if (db_exec(db, a, sql_bench_option, "ssssi", "cf_bench_tier",
+		    bench_tiers[i].code, bench_tiers[i].code,
+		    bench_tiers[i].code, (long long)(i + 1) * 10) < 0)
+			goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/*
+ * Customer id's custom values, drawn from the id alone so that every
+ * load gives a customer the same: a tier, and a score (a tenth empty).
+ */
+static void
+bench_custom(struct tsv *t, long long id)
+{
+	/* splitmix64's finaliser: neighbouring ids, unrelated draws. */
+	uint64_t	 z = ((uint64_t)id ^ SEED_CUSTOM) + 0x9e3779b97f4a7c15ULL;
+	struct rng	 r;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	r.s = (z ^ (z >> 31)) | 1;
+	tsv_fixed(t, id, 0);
+	tsv_text(t, rng_weighted(&r, bench_tiers, NITEMS(bench_tiers)));
+	if (rng_percent(&r, 10))
+		tsv_text(t, NULL);
+	else
+		tsv_fixed(t, rng_below(&r, 10000000), 2);
+	tsv_end(t);
+}
 
 /* A value sealed for col of row id, in hex for LOAD DATA's UNHEX. */
 static int
@@ -1522,6 +1627,7 @@ bench_write(struct tsv *out, struct arena *a, long long id, const char *code,
 		tsv_time(t, c->orders[i].at, 0);
 		tsv_end(t);
 	}
+	bench_custom(&out[TSV_CUSTOM], id);
 	return 0;
 }
 
@@ -1544,13 +1650,15 @@ bench_close(struct tsv *out)
 	return rc;
 }
 
+/* Open the files from..to-1 of tsv_names in dir. */
 static int
-bench_open(struct tsv *out, struct arena *a, const char *dir)
+bench_open(struct tsv *out, struct arena *a, const char *dir, int from,
+    int to)
 {
 	int	 i;
 
 	memset(out, 0, TSV_N * sizeof(*out));
-	for (i = 0; i < TSV_N; i++) {
+	for (i = from; i < to; i++) {
 		out[i].name = arena_printf(a, "%s/%s", dir, tsv_names[i]);
 		if ((out[i].f = fopen(out[i].name, "w")) == NULL) {
 			fprintf(stderr, "crmctl: %s: %s\n", out[i].name,
@@ -1602,7 +1710,8 @@ cmd_gen_bench(struct db *db, struct arena *a, char **argv)
 		    "code format\n", BENCH_MAX);
 		return -1;
 	}
-	if (bench_open(out, a, argv[1]) == -1)
+	if (bench_fields_make(db, a) == -1 ||
+	    bench_open(out, a, argv[1], 0, TSV_N) == -1)
 		return -1;
 	gen_init(&g, SEED_BENCH ^ (uint64_t)first, now, owners,
 	    (size_t)nowners, &bench_profile);
@@ -1620,6 +1729,44 @@ cmd_gen_bench(struct db *db, struct arena *a, char **argv)
 	printf("customer ids %lld-%lld\n", first, first + n - 1);
 	for (i = 0; i < TSV_N; i++)
 		printf("%-20s %lld rows\n", tsv_names[i], out[i].rows);
+	return 0;
+}
+
+/*
+ * The benchmark's custom values of every customer already stored, as
+ * customer_custom.tsv in dir: for a load made before custom fields.
+ */
+static int
+cmd_gen_bench_custom(struct db *db, struct arena *a, char **argv)
+{
+	struct tsv	 out[TSV_N];
+	struct dbq	 q;
+	long long	 after = 0, n;
+	int		 rc = 0;
+
+	if (bench_fields_make(db, a) == -1 ||
+	    bench_open(out, a, argv[0], TSV_CUSTOM, TSV_CUSTOM + 1) == -1)
+		return -1;
+	do {
+		n = 0;
+		if (db_prepare(&q, db, a, sql_customer_ids) == -1) {
+			rc = -1;
+			break;
+		}
+		db_bind_int(&q, 0, after);
+		db_bind_int(&q, 1, CUSTOM_BATCH);
+		while (db_step(&q) == DB_ROW) {
+			after = db_int(&q, 0);
+			bench_custom(&out[TSV_CUSTOM], after);
+			n++;
+		}
+		if (db_finish(&q) == DB_ERROR)
+			rc = -1;
+	} while (rc == 0 && n == CUSTOM_BATCH);
+	if (bench_close(out) == -1 || rc == -1)
+		return -1;
+	printf("%-20s %lld rows\n", tsv_names[TSV_CUSTOM],
+	    out[TSV_CUSTOM].rows);
 	return 0;
 }
 
@@ -1888,6 +2035,7 @@ static const struct command {
 	{ "seed-demo", 0, cmd_seed_demo },
 	{ "demo-logins", 0, cmd_demo_logins },
 	{ "gen-bench", 2, cmd_gen_bench },
+	{ "gen-bench-custom", 1, cmd_gen_bench_custom },
 	{ "reindex", 0, cmd_reindex },
 	{ "key-add", 0, cmd_key_add },
 	{ "key-reseal", 0, cmd_key_reseal },
@@ -1900,6 +2048,7 @@ usage(void)
 	fprintf(stderr, "usage: crmctl --config FILE seed-demo\n"
 	    "       crmctl --config FILE demo-logins\n"
 	    "       crmctl --config FILE gen-bench N DIR\n"
+	    "       crmctl --config FILE gen-bench-custom DIR\n"
 	    "       crmctl --config FILE reindex\n"
 	    "       crmctl --config FILE key-add\n"
 	    "       crmctl --config FILE key-reseal\n"

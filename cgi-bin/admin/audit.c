@@ -49,7 +49,8 @@ static const char sql_user_options[] =
 
 /* Record types an event can name besides the permission registry. */
 static const char *const extra_types[] = {
-	"team", "role", "choice", "session"
+	"team", "role", "choice", "custom_field", "session",
+	"customer_read"
 };
 
 static const struct field audit_fields[] = {

@@ -48,6 +48,9 @@ static const char sql_grants_copy[] =
     "INSERT INTO role_permission (role_id, record_type, action, scope)"
     " SELECT ?, record_type, action, scope FROM role_permission"
     " WHERE role_id = ?";
+static const char sql_fields_copy[] =
+    "INSERT INTO role_field (role_id, record_type, field, access)"
+    " SELECT ?, record_type, field, access FROM role_field WHERE role_id = ?";
 static const char sql_grant_set[] =
     "INSERT INTO role_permission (role_id, record_type, action, scope)"
     " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE scope = VALUES(scope)";
@@ -81,14 +84,8 @@ static const struct field role_fields[] = {
 	{ "name_zh", FT_TEXT, FIELD_REQUIRED, 100, NULL, 0, 0 },
 };
 
-struct role {
-	long long	 id;
-	const char	*code;
-	const char	*name;		/* in the response language */
-};
-
 /* Load role id; 1 found, 0 not, -1 error. */
-static int
+int
 role_get(struct ctx *c, long long id, struct role *r)
 {
 	struct dbq	q;
@@ -251,7 +248,8 @@ role_submit(struct ctx *c, const struct role *from)
 		    NULL, f.values[i]) == -1)
 			return 500;
 	if (from != NULL && (db_exec(c->db, c->arena, sql_grants_copy, "ii",
-	    id, from->id) < 0 ||
+	    id, from->id) < 0 || db_exec(c->db, c->arena, sql_fields_copy,
+	    "ii", id, from->id) < 0 ||
 	    audit_log(c, "copy", "role", id, "copy_of", NULL, from->code) == -1))
 		return 500;
 	if (db_commit(c->db) == -1)
@@ -351,8 +349,7 @@ admin_left(struct ctx *c)
 	    rtype_names[RT_USER], action_names[ACT_VIEW]);
 }
 
-/* Lock role id for the rest of the transaction; 1, 0 if gone, -1. */
-static int
+int
 role_lock(struct ctx *c, long long id)
 {
 	return (int)db_int_query(c->db, c->arena, sql_role_lock, -1, "i", id);

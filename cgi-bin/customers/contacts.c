@@ -10,6 +10,7 @@
 #include "choice.h"
 #include "ctx.h"
 #include "db.h"
+#include "fieldsec.h"
 #include "form.h"
 #include "http.h"
 #include "sealed.h"
@@ -24,10 +25,28 @@ static const struct field contact_fields[] = {
 	{ "contact_preferences", FT_LONGTEXT, 0, 2000, NULL, 0, 0 },
 };
 
+void
+contact_form_prepare(struct ctx *c)
+{
+	field_form_prepare(c, RT_CONTACT, contact_fields,
+	    NFIELDS(contact_fields));
+}
+
+/*
+ * A new contact needs its mobile number: a user who may not set one
+ * cannot add contacts, nor customers, which come with their key contact.
+ */
+int
+contact_can_add(struct ctx *c)
+{
+	return field_access_named(c, RT_CONTACT, "contact_mobile") == FA_EDIT;
+}
+
 int
 contact_form_read(struct ctx *c, struct form *f)
 {
-	return form_read(c, contact_fields, NFIELDS(contact_fields), f);
+	return field_form_read(c, RT_CONTACT, contact_fields,
+	    NFIELDS(contact_fields), f);
 }
 
 static const char sql_contact_get[] =
@@ -73,6 +92,34 @@ contact_insert(struct ctx *c, long long customer, struct form *f, int key)
 	return id;
 }
 
+struct contact {
+	const char	*name, *mobile, *title, *email, *preferences;
+	int		 key;
+};
+
+/* The stored value of each field, for the edit form and the audit. */
+static const struct audited contact_columns[] = {
+	{ "contact_name", offsetof(struct contact, name), 0 },
+	{ "contact_title", offsetof(struct contact, title), 0 },
+	{ "contact_mobile", offsetof(struct contact, mobile), 0 },
+	{ "contact_email", offsetof(struct contact, email), 0 },
+	{ "contact_preferences", offsetof(struct contact, preferences), 1 },
+};
+
+/*
+ * A new contact: its name, and its number as a field of its own, which
+ * the history then shows only to those who may see numbers.
+ */
+static int
+audit_contact_added(struct ctx *c, long long customer, struct form *f)
+{
+	if (audit_log(c, "contact_add", "customer", customer, "contact", NULL,
+	    form_value(f, "contact_name")) == -1)
+		return -1;
+	return audit_field(c, "customer", customer, "contact_mobile", NULL,
+	    form_value(f, "contact_mobile"));
+}
+
 int
 contact_create(struct ctx *c)
 {
@@ -83,6 +130,8 @@ contact_create(struct ctx *c)
 
 	if ((rc = customer_load(c, RT_CONTACT, ACT_CREATE, &cu)) != 0)
 		return rc;
+	if (!contact_can_add(c))
+		return 403;
 	if (choice_load(c) == -1)
 		return 500;
 	if (contact_form_read(c, &f) > 0)
@@ -96,18 +145,10 @@ contact_create(struct ctx *c)
 		db_rollback(c->db);
 		return f.nerrors ? detail_invalid(c, &cu) : 500;
 	}
-	if (audit_log(c, "contact_add", "customer", cu.id, "contact",
-	    NULL, arena_printf(c->arena, "%s %s", form_value(&f,
-	    "contact_name"), form_value(&f, "contact_mobile"))) == -1 ||
-	    db_commit(c->db) == -1)
+	if (audit_contact_added(c, cu.id, &f) == -1 || db_commit(c->db) == -1)
 		return 500;
 	return back_to(c, cu.id, "contacts");
 }
-
-struct contact {
-	const char	*name, *mobile, *title, *email, *preferences, *label;
-	int		 key;
-};
 
 /* Load contact ids[1] of customer ids[0]. */
 static int
@@ -129,7 +170,6 @@ contact_load(struct ctx *c, struct contact *k)
 		k->email = db_str(&q, 5);
 		k->preferences = sealed_read(c->arena,
 		    SEALED_CONTACT_PREFERENCES, c->ids[1], &q, 6);
-		k->label = arena_printf(c->arena, "%s %s", k->name, k->mobile);
 	}
 	if (db_finish(&q) == DB_ERROR)
 		return 500;
@@ -159,11 +199,11 @@ contact_edit(struct ctx *c)
 		return rc;
 	customer_to_hdf(c, &cu);
 	ctx_set_int(c, "Contact.id", c->ids[1]);
-	form_fill(c, "contact_name", k.name);
-	form_fill(c, "contact_title", k.title);
-	form_fill(c, "contact_mobile", k.mobile);
-	form_fill(c, "contact_email", k.email);
-	form_fill(c, "contact_preferences", k.preferences);
+	fill_form(c, RT_CONTACT, contact_fields, NFIELDS(contact_fields),
+	    contact_columns, NFIELDS(contact_columns), &k, 0);
+	contact_form_prepare(c);
+	if (field_audit_reads(c, "customer", cu.id) == -1)
+		return 500;
 	return http_page(c, "customers/contact_edit.cs");
 }
 
@@ -172,16 +212,8 @@ static int
 audit_contact(struct ctx *c, long long customer, const struct contact *k,
     struct form *f)
 {
-	static const struct audited cols[] = {
-		{ "contact_name", offsetof(struct contact, name), 0 },
-		{ "contact_title", offsetof(struct contact, title), 0 },
-		{ "contact_mobile", offsetof(struct contact, mobile), 0 },
-		{ "contact_email", offsetof(struct contact, email), 0 },
-		{ "contact_preferences", offsetof(struct contact, preferences),
-		    1 },
-	};
-	return audit_changes(c, "customer", customer, cols, NFIELDS(cols), k,
-	    f);
+	return audit_changes(c, "customer", customer, contact_columns,
+	    NFIELDS(contact_columns), k, f);
 }
 
 int
@@ -203,9 +235,9 @@ contact_update(struct ctx *c)
 	    db_prepare(&q, c->db, c->arena, sql_contact_update) == -1)
 		return 500;
 	db_bind_text(&q, 0, form_value(&f, "contact_name"));
-	db_bind_text(&q, 1, form_value(&f, "contact_title"));
-	db_bind_text(&q, 2, form_value(&f, "contact_mobile"));
-	db_bind_text(&q, 3, form_value(&f, "contact_email"));
+	db_bind_text(&q, 1, form_value_or(&f, "contact_title", k.title));
+	db_bind_text(&q, 2, form_value_or(&f, "contact_mobile", k.mobile));
+	db_bind_text(&q, 3, form_value_or(&f, "contact_email", k.email));
 	db_bind_int(&q, 4, c->ids[1]);
 	db_bind_int(&q, 5, cu.id);
 	db_step(&q);
@@ -217,13 +249,16 @@ contact_update(struct ctx *c)
 		goto invalid;
 	}
 	if (sealed_update(c->db, c->arena, SEALED_CONTACT_PREFERENCES,
-	    c->ids[1], k.preferences, form_value(&f, "contact_preferences")) ==
-	    -1 || audit_contact(c, cu.id, &k, &f) == -1 ||
+	    c->ids[1], k.preferences, form_value_or(&f, "contact_preferences",
+	    k.preferences)) == -1 || audit_contact(c, cu.id, &k, &f) == -1 ||
 	    db_commit(c->db) == -1)
 		return 500;
 	return back_to(c, cu.id, "contacts");
 invalid:
 	c->status = 422;
+	fill_form(c, RT_CONTACT, contact_fields, NFIELDS(contact_fields),
+	    contact_columns, NFIELDS(contact_columns), &k, 1);
+	contact_form_prepare(c);
 	return http_page(c, "customers/contact_edit.cs");
 }
 
@@ -246,7 +281,8 @@ contact_delete(struct ctx *c)
 	if (db_begin(c->db) == -1 || db_exec(c->db, c->arena,
 	    sql_contact_delete, "ii", c->ids[1], cu.id) != 1 ||
 	    audit_log(c, "contact_delete", "customer", cu.id, "contact",
-	    k.label, NULL) == -1 || db_commit(c->db) == -1)
+	    k.name, NULL) == -1 || audit_field(c, "customer", cu.id,
+	    "contact_mobile", k.mobile, NULL) == -1 || db_commit(c->db) == -1)
 		return 500;
 	return back_to(c, cu.id, "contacts");
 }
@@ -265,7 +301,7 @@ contact_make_key(struct ctx *c)
 	    db_exec(c->db, c->arena, sql_contact_key, "ii", c->ids[1],
 	    cu.id) != 1 ||
 	    audit_log(c, "contact_key", "customer", cu.id, "key_contact", NULL,
-	    k.label) == -1 || db_commit(c->db) == -1)
+	    k.name) == -1 || db_commit(c->db) == -1)
 		return 500;
 	return back_to(c, cu.id, "contacts");
 }

@@ -9,11 +9,14 @@
 #include "arena.h"
 #include "choice.h"
 #include "ctx.h"
+#include "custom_field.h"
 #include "db.h"
+#include "fieldsec.h"
 #include "form.h"
 #include "http.h"
 #include "money.h"
 #include "sealed.h"
+#include "str.h"
 #include "customers.h"
 
 static const char sql_contacts[] =
@@ -48,7 +51,8 @@ products_to_hdf(struct ctx *c, const char *products)
 	char	*list, *code, *save = NULL;
 	int	 n = 0;
 
-	list = arena_strdup(c->arena, products);
+	products = field_show_named(c, RT_CUSTOMER, "products", products);
+	list = arena_strdup(c->arena, products == NULL ? "" : products);
 	for (code = strtok_r(list, ",", &save); code != NULL;
 	    code = strtok_r(NULL, ",", &save))
 		ctx_set(c, arena_printf(c->arena, "Customer.products.%d",
@@ -101,6 +105,72 @@ label_rows(struct ctx *c, const char *prefix, const char *field,
 		code = hdf_get_value(row, field, NULL);
 		if (code != NULL)
 			hdf_set_value(row, field, choice_label(c, list, code));
+	}
+}
+
+/* A restricted field shown in a column of rows. */
+struct row_field {
+	const char	*col;
+	enum rtype	 rtype;
+	const char	*field;
+};
+
+static const struct row_field contact_restricted[] = {
+	{ "title", RT_CONTACT, "contact_title" },
+	{ "mobile", RT_CONTACT, "contact_mobile" },
+	{ "email", RT_CONTACT, "contact_email" },
+	{ "preferences", RT_CONTACT, "contact_preferences" },
+};
+
+/* Show each restricted column of prefix.N as the user may see it. */
+static void
+secure_rows(struct ctx *c, const char *prefix, const struct row_field *rf,
+    size_t n)
+{
+	HDF		*row;
+	size_t		 i;
+	const char	*v;
+
+	for (row = hdf_get_child(c->hdf, prefix); row != NULL;
+	    row = hdf_obj_next(row))
+		for (i = 0; i < n; i++) {
+			v = field_show_named(c, rf[i].rtype, rf[i].field,
+			    hdf_get_value(row, rf[i].col, NULL));
+			node_set(row, rf[i].col, v);
+		}
+}
+
+/*
+ * The history keeps the changes of every field; a user sees those of
+ * the fields they may see, masked as the fields are. Custom fields are
+ * found in cf, the active ones.
+ */
+static void
+secure_history(struct ctx *c, const struct cf_set *cf)
+{
+	HDF			*rows = ctx_node(c, "History"), *row, *next;
+	const struct field_def	*d;
+	const struct custom_field *f;
+	const char		*field;
+	enum faccess		 a;
+
+	for (row = hdf_obj_child(rows); row != NULL; row = next) {
+		next = hdf_obj_next(row);
+		field = hdf_get_value(row, "field", NULL);
+		if (field != NULL && str_prefix(field, "cf_") &&
+		    (f = cf_find(cf, field + 3)) != NULL)
+			d = &f->def;
+		else if ((d = field_def_find(RT_CUSTOMER, field)) == NULL &&
+		    (d = field_def_find(RT_CONTACT, field)) == NULL)
+			continue;
+		if ((a = field_access(c, d)) == FA_HIDDEN)
+			hdf_remove_tree(rows, hdf_obj_name(row));
+		else if (a == FA_MASKED) {
+			node_set(row, "old", field_show(c, d,
+			    hdf_get_value(row, "old", NULL)));
+			node_set(row, "new", field_show(c, d,
+			    hdf_get_value(row, "new", NULL)));
+		}
 	}
 }
 
@@ -162,18 +232,37 @@ opportunities_to_hdf(struct ctx *c, long long id)
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
 
+/* The active custom fields (into *cf) the user may see, with values. */
+static int
+custom_to_hdf(struct ctx *c, struct cf_set *cf, long long id)
+{
+	struct cf_values v;
+
+	if (choice_load(c) == -1 || cf_load(c, RT_CUSTOMER, cf) == -1 ||
+	    cf_values_load(c, cf, id, &v) == -1)
+		return -1;
+	cf_to_hdf(c, cf, &v, 0);
+	return 0;
+}
+
 /* Everything the detail page shows; forms keep what Form.* holds. */
 static int
 detail_render(struct ctx *c, const struct customer *cu)
 {
 	long long	owner = cu->owner_id, team = cu->team_id;
+	struct cf_set	cf;
 
 	customer_to_hdf(c, cu);
 	products_to_hdf(c, cu->products);
-	if (perm_allows(c, RT_CONTACT, ACT_VIEW, owner, team) &&
-	    rows_to_hdf(c, sql_contacts, cu->id, "Contacts", contact_cols,
-	    NFIELDS(contact_cols), &contact_sealed) == -1)
+	if (custom_to_hdf(c, &cf, cu->id) == -1)
 		return 500;
+	if (perm_allows(c, RT_CONTACT, ACT_VIEW, owner, team)) {
+		if (rows_to_hdf(c, sql_contacts, cu->id, "Contacts",
+		    contact_cols, NFIELDS(contact_cols), &contact_sealed) == -1)
+			return 500;
+		secure_rows(c, "Contacts", contact_restricted,
+		    NFIELDS(contact_restricted));
+	}
 	if (perm_allows(c, RT_FOLLOWUP, ACT_VIEW, owner, team)) {
 		if (rows_to_hdf(c, sql_followups, cu->id, "Followups",
 		    followup_cols, NFIELDS(followup_cols), NULL) == -1)
@@ -189,12 +278,14 @@ detail_render(struct ctx *c, const struct customer *cu)
 	    NFIELDS(history_cols), NULL) == -1 ||
 	    opportunities_to_hdf(c, cu->id) == -1)
 		return 500;
+	secure_history(c, &cf);
 	ctx_set_int(c, "Can.edit", perm_allows(c, RT_CUSTOMER, ACT_EDIT,
 	    owner, team));
 	ctx_set_int(c, "Can.delete", perm_allows(c, RT_CUSTOMER, ACT_DELETE,
 	    owner, team));
 	ctx_set_int(c, "Can.contact_create", perm_allows(c, RT_CONTACT,
-	    ACT_CREATE, owner, team));
+	    ACT_CREATE, owner, team) && contact_can_add(c));
+	contact_form_prepare(c);
 	ctx_set_int(c, "Can.contact_edit", perm_allows(c, RT_CONTACT,
 	    ACT_EDIT, owner, team));
 	ctx_set_int(c, "Can.contact_delete", perm_allows(c, RT_CONTACT,
@@ -214,6 +305,8 @@ detail_render(struct ctx *c, const struct customer *cu)
 		strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M", &tm);
 		form_fill(c, "fu_at", stamp);
 	}
+	if (field_audit_reads(c, "customer", cu->id) == -1)
+		return 500;
 	return http_page(c, "customers/detail.cs");
 }
 

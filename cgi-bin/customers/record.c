@@ -7,6 +7,7 @@
 #include "choice.h"
 #include "ctx.h"
 #include "db.h"
+#include "fieldsec.h"
 #include "sealed.h"
 #include "customers.h"
 
@@ -71,13 +72,18 @@ customer_to_hdf(struct ctx *c, const struct customer *cu)
 	ctx_set(c, "Customer.name", cu->name);
 	ctx_set(c, "Customer.industry", choice_label(c, "industry",
 	    cu->industry));
-	ctx_set(c, "Customer.grade", choice_label(c, "grade", cu->grade));
+	ctx_set(c, "Customer.grade", field_show_named(c, RT_CUSTOMER, "grade",
+	    choice_label(c, "grade", cu->grade)));
 	ctx_set(c, "Customer.owner", cu->owner_name);
-	ctx_set(c, "Customer.address", cu->address);
-	ctx_set(c, "Customer.budget", choice_label(c, "budget", cu->budget));
-	ctx_set(c, "Customer.purchase_date", cu->purchase_date);
-	ctx_set(c, "Customer.satisfaction", choice_label(c, "satisfaction",
-	    cu->satisfaction));
+	ctx_set(c, "Customer.address", field_show_named(c, RT_CUSTOMER,
+	    "address", cu->address));
+	ctx_set(c, "Customer.budget", field_show_named(c, RT_CUSTOMER,
+	    "budget", choice_label(c, "budget", cu->budget)));
+	ctx_set(c, "Customer.purchase_date", field_show_named(c, RT_CUSTOMER,
+	    "purchase_date", cu->purchase_date));
+	ctx_set(c, "Customer.satisfaction", field_show_named(c, RT_CUSTOMER,
+	    "satisfaction", choice_label(c, "satisfaction",
+	    cu->satisfaction)));
 	ctx_set(c, "Customer.order_count", cu->order_count);
 	ctx_set(c, "Customer.order_total", cu->order_total);
 	ctx_set(c, "Customer.order_avg", cu->order_avg);

@@ -1,10 +1,11 @@
 <?cs include:"layout.cs" ?>
 <?cs include:"macros.cs" ?>
 <?cs include:"admin/nav.cs" ?>
-<?cs call:layout_begin(L.admin.choice.list_title + ": " + L.choice_list[List.name]) ?>
+<?cs # The options of one list: a registered choice list or a custom field's. ?>
+<?cs call:layout_begin(List.title) ?>
 <?cs call:admin_nav() ?>
-<?cs set:base = "/admin/choices/" + List.place ?>
-<p><a href="/admin/choices"><?cs var:L.admin.choice.all_lists ?></a></p>
+<?cs set:base = List.page ?>
+<p><a href="<?cs var:List.back ?>"><?cs var:List.back_label ?></a></p>
 <p class="hint"><?cs var:L.admin.choice.inactive_hint ?></p>
 <?cs def:option_post(path, label, class) ?><form method="post" action="<?cs var:path ?>" class="inline"><?cs call:csrf() ?><button type="submit"<?cs if:class ?> class="<?cs var:class ?>"<?cs /if ?>><?cs var:label ?></button></form>
 <?cs /def ?>
@@ -18,7 +19,7 @@
 <th scope="col"><?cs var:L.form.actions ?></th>
 </tr></thead>
 <tbody>
-<?cs each:r = Rows ?><?cs set:opt = base + "/options/" + r.id ?><tr>
+<?cs each:r = Rows ?><?cs set:opt = List.options + "/" + r.id ?><tr>
 <td><code><?cs var:r.code ?></code></td>
 <td lang="en"><?cs var:r.label_en ?></td>
 <td lang="zh-CN"><?cs var:r.label_zh ?></td>
@@ -34,7 +35,7 @@
 </table>
 <?cs /if ?>
 <?cs if:Edit.id ?>
-<form method="post" action="<?cs var:base ?>/options/<?cs var:Edit.id ?>" class="card" id="rename">
+<form method="post" action="<?cs var:List.options ?>/<?cs var:Edit.id ?>" class="card" id="rename">
 <h2><?cs var:L.admin.choice.rename_title ?>: <code><?cs var:Edit.code ?></code></h2>
 <?cs call:csrf() ?>
 <?cs if:Form.errors ?><p class="error" role="alert"><?cs var:L.form.fix_errors ?></p><?cs /if ?>

@@ -6,6 +6,7 @@
 <li><a href="/admin/teams"<?cs if:string.find(Path, "/admin/teams") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:L.admin.teams ?></a></li>
 <li><a href="/admin/roles"<?cs if:string.find(Path, "/admin/roles") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:L.admin.roles ?></a></li>
 <li><a href="/admin/choices"<?cs if:string.find(Path, "/admin/choices") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:L.admin.choices ?></a></li>
+<li><a href="/admin/fields"<?cs if:string.find(Path, "/admin/fields") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:L.admin.fields ?></a></li>
 <li><a href="/admin/audit"<?cs if:Path == "/admin/audit" ?> aria-current="page"<?cs /if ?>><?cs var:L.admin.audit ?></a></li>
 </ul>
 </nav>

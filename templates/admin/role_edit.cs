@@ -4,6 +4,7 @@
 <?cs call:layout_begin(L.admin.role.edit_title + ": " + Role.name) ?>
 <?cs call:admin_nav() ?>
 <p><span class="code"><?cs var:Role.code ?></span>
+· <a href="/admin/roles/<?cs var:Role.id ?>/fields"><?cs var:L.admin.fieldsec.link ?></a>
 · <a href="/admin/audit?type=role&amp;record=<?cs var:Role.id ?>"><?cs var:L.admin.role.history ?></a></p>
 <form method="post" action="/admin/roles/<?cs var:Role.id ?>" class="card">
 <h2 id="matrix-title"><?cs var:L.admin.role.matrix ?></h2>

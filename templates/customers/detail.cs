@@ -16,31 +16,32 @@
 <h2 id="profile-h"><?cs var:L.customer.profile ?></h2>
 <dl class="grid">
 <dt><?cs var:L.customer.industry ?></dt><dd><?cs var:Customer.industry ?></dd>
-<dt><?cs var:L.customer.grade ?></dt><dd><?cs var:Customer.grade ?></dd>
+<?cs if:!Hidden.grade ?><dt><?cs var:L.customer.grade ?></dt><dd><?cs var:Customer.grade ?></dd><?cs /if ?>
 <dt><?cs var:L.customer.owner ?></dt><dd><?cs var:Customer.owner ?></dd>
-<dt><?cs var:L.customer.address ?></dt><dd><?cs var:Customer.address ?></dd>
+<?cs if:!Hidden.address ?><dt><?cs var:L.customer.address ?></dt><dd><?cs var:Customer.address ?></dd><?cs /if ?>
 <dt><?cs var:L.customer.last_followup ?></dt><dd><?cs var:Customer.last_followup ?></dd>
-<dt><?cs var:L.customer.products ?></dt><dd><?cs each:p = Customer.products ?><span class="tag"><?cs var:p ?></span> <?cs /each ?></dd>
-<dt><?cs var:L.customer.budget ?></dt><dd><?cs var:Customer.budget ?></dd>
-<dt><?cs var:L.customer.purchase_date ?></dt><dd><?cs var:Customer.purchase_date ?></dd>
+<?cs if:!Hidden.products ?><dt><?cs var:L.customer.products ?></dt><dd><?cs each:p = Customer.products ?><span class="tag"><?cs var:p ?></span> <?cs /each ?></dd><?cs /if ?>
+<?cs if:!Hidden.budget ?><dt><?cs var:L.customer.budget ?></dt><dd><?cs var:Customer.budget ?></dd><?cs /if ?>
+<?cs if:!Hidden.purchase_date ?><dt><?cs var:L.customer.purchase_date ?></dt><dd><?cs var:Customer.purchase_date ?></dd><?cs /if ?>
 <dt><?cs var:L.customer.order_total ?></dt><dd><?cs var:Customer.order_total ?></dd>
 <dt><?cs var:L.customer.order_count ?></dt><dd><?cs var:Customer.order_count ?></dd>
 <dt><?cs var:L.customer.order_avg ?></dt><dd><?cs var:Customer.order_avg ?></dd>
-<dt><?cs var:L.customer.satisfaction ?></dt><dd><?cs var:Customer.satisfaction ?></dd>
+<?cs if:!Hidden.satisfaction ?><dt><?cs var:L.customer.satisfaction ?></dt><dd><?cs var:Customer.satisfaction ?></dd><?cs /if ?>
 <dt><?cs var:L.customer.created ?></dt><dd><?cs var:Customer.created ?></dd>
-</dl>
+<?cs each:f = Custom ?><dt><?cs var:f.label ?></dt><dd><?cs var:f.shown ?></dd>
+<?cs /each ?></dl>
 </section>
 
 <section id="contacts" aria-labelledby="contacts-h" class="card">
 <h2 id="contacts-h"><?cs var:L.contact.title_plural ?></h2>
 <table class="list">
-<thead><tr><th scope="col"><?cs var:L.contact.name ?></th><th scope="col"><?cs var:L.contact.title ?></th><th scope="col"><?cs var:L.contact.mobile ?></th><th scope="col"><?cs var:L.contact.email ?></th><th scope="col"><?cs var:L.form.actions ?></th></tr></thead>
+<thead><tr><th scope="col"><?cs var:L.contact.name ?></th><?cs if:!Hidden.contact_title ?><th scope="col"><?cs var:L.contact.title ?></th><?cs /if ?><?cs if:!Hidden.contact_mobile ?><th scope="col"><?cs var:L.contact.mobile ?></th><?cs /if ?><?cs if:!Hidden.contact_email ?><th scope="col"><?cs var:L.contact.email ?></th><?cs /if ?><th scope="col"><?cs var:L.form.actions ?></th></tr></thead>
 <tbody>
 <?cs each:k = Contacts ?><tr>
 <td><?cs var:k.name ?><?cs if:k.is_key == 1 ?> <span class="tag"><?cs var:L.contact.key ?></span><?cs /if ?><?cs if:k.preferences ?><p class="note"><?cs var:L.contact.preferences ?>: <?cs var:k.preferences ?></p><?cs /if ?></td>
-<td><?cs var:k.title ?></td>
-<td><?cs var:k.mobile ?></td>
-<td><?cs var:k.email ?></td>
+<?cs if:!Hidden.contact_title ?><td><?cs var:k.title ?></td><?cs /if ?>
+<?cs if:!Hidden.contact_mobile ?><td><?cs var:k.mobile ?></td><?cs /if ?>
+<?cs if:!Hidden.contact_email ?><td><?cs var:k.email ?></td><?cs /if ?>
 <td>
 <?cs if:Can.contact_edit == 1 ?><a href="/customers/<?cs var:Customer.id ?>/contacts/<?cs var:k.id ?>/edit"><?cs var:L.form.edit ?></a><?cs /if ?>
 <?cs if:k.is_key != 1 ?>

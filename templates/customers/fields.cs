@@ -22,3 +22,4 @@
 <?cs call:field_input("purchase_date", L.customer.purchase_date, "date", 0) ?>
 <?cs call:field_select("satisfaction", L.customer.satisfaction, "satisfaction", 0) ?>
 </fieldset>
+<?cs include:"customers/custom_fields.cs" ?>

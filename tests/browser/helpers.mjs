@@ -432,6 +432,7 @@ async function* adminTour(page) {
 		yield `${lang}: choice list with errors`;
 		await visit(page, await page.locator('main table a[href*="/options/"]').first().getAttribute('href'));
 		yield `${lang}: option rename form`;
+		yield* fieldTour(page, lang, `${admin.login}${lang === 'en' ? 'e' : 'z'}`);
 		await visit(page, '/admin/audit');
 		yield `${lang}: audit log`;
 		yield* opportunityTour(page, lang);
@@ -439,7 +440,38 @@ async function* adminTour(page) {
 	}
 }
 
-/* Roles: the list, a new role's matrix, and a preview as that role. */
+/*
+ * Custom fields: the list, the new field form with errors, a multiple
+ * choice field's options and edit page; the field is deactivated after.
+ */
+async function* fieldTour(page, lang, code) {
+	const create = page.locator('form[action="/admin/fields"] button[type=submit]');
+
+	await visit(page, '/admin/fields');
+	yield `${lang}: custom field list`;
+	await visit(page, '/admin/fields/new?rtype=customer');
+	await page.locator('#f-code').fill('Bad Code');
+	await page.locator('#f-type').selectOption('multi');
+	await page.locator('#f-label_en').fill('Tour field');
+	await page.locator('#f-label_zh').fill('巡检字段');
+	await page.locator('#f-pattern').fill('[0-9');
+	assert.equal(await submit(page, create), 422);
+	yield `${lang}: new custom field form with errors`;
+	await page.locator('#f-code').fill(code);
+	await page.locator('#f-pattern').fill('');
+	assert.equal(await submit(page, create), 200);
+	assert.match(pathOf(page), /^\/admin\/fields\/\d+\/options$/);
+	yield `${lang}: custom field options`;
+	const field = pathOf(page).replace(/\/options$/, '');
+	await visit(page, field);
+	yield `${lang}: custom field edit page`;
+	await visit(page, '/customers/new');
+	yield `${lang}: new customer form with a custom field`;
+	await visit(page, '/admin/fields');
+	await submit(page, page.locator(`form[action="${field}/deactivate"] button`));
+	assert.equal(pathOf(page), '/admin/fields');
+}
+
 /* The pipeline as the admin sees it: every opportunity, stage settings. */
 async function* opportunityTour(page, lang) {
 	await visit(page, '/opportunities');
@@ -460,6 +492,7 @@ async function* opportunityTour(page, lang) {
 	yield `${lang}: stage settings`;
 }
 
+/* Roles: the list, a new role's matrix, and a preview as that role. */
 async function* roleTour(page, lang, code) {
 	const create = page.locator('form[action="/admin/roles"] button[type=submit]');
 
@@ -474,6 +507,10 @@ async function* roleTour(page, lang, code) {
 	assert.equal(await submit(page, create), 200);
 	assert.match(pathOf(page), /^\/admin\/roles\/\d+$/);
 	yield `${lang}: role page with its permission matrix`;
+	const role = pathOf(page);
+	await visit(page, `${role}/fields`);
+	yield `${lang}: field access of a role`;
+	await visit(page, role);
 	await submit(page, page.locator('form[action$="/preview"] button'));
 	assert.equal(pathOf(page), '/home');
 	assert.equal(await page.locator('.preview strong').textContent(),

@@ -385,6 +385,60 @@ it_audit_count(long long id, const char *action, const char *field,
 	    field, old_value, old_value, new_value, new_value);
 }
 
+static const char sql_role_id[] = "SELECT id FROM role WHERE code = ?";
+
+long long
+it_role_id(const char *code)
+{
+	return tdb_int(-1, sql_role_id, "s", code);
+}
+
+/* The access rules asks for field, else others, else the one checked. */
+static const char *
+rule_pick(const struct it_rule *rules, size_t n, const char *others,
+    const char *field, const char *checked)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(rules[i].field, field) == 0)
+			return rules[i].access;
+	return others != NULL ? others : checked;
+}
+
+struct resp *
+it_rules_post(struct browser *b, long long role, const struct it_rule *rules,
+    size_t n, const char *others)
+{
+	static const char	 mark[] = "type=\"radio\" name=\"";
+	struct resp		*r;
+	struct post		 p;
+	const char		*at, *end, *quote, *v, *checked, *access;
+	char			*field, *value;
+
+	r = http_get(b, "/admin/roles/%lld/fields", role);
+	ck_status(r, 200);
+	post_init(&p, b);
+	/* Each field once: at its checked radio button. */
+	for (at = strstr(r->body, mark); at != NULL; at = strstr(at, mark)) {
+		at += sizeof(mark) - 1;
+		end = strchr(at, '>');
+		quote = strchr(at, '"');
+		v = quote != NULL ? strstr(quote, "value=\"") : NULL;
+		checked = strstr(at, " checked");
+		if (end == NULL || v == NULL || v > end || checked == NULL ||
+		    checked > end)
+			continue;
+		field = arena_strndup(b->arena, at, (size_t)(quote - at));
+		v += strlen("value=\"");
+		value = arena_strndup(b->arena, v, strcspn(v, "\""));
+		if ((access = rule_pick(rules, n, others, field, value)) !=
+		    NULL)
+			post_add(&p, field, access);
+	}
+	return http_post(b, &p, "/admin/roles/%lld/fields", role);
+}
+
 long long
 it_location_id(const struct resp *r, const char *prefix)
 {

@@ -88,6 +88,20 @@ char		*it_customer_state(struct arena *, long long id);
 long long	 it_audit_count(long long id, const char *action,
 		    const char *field, const char *old_value,
 		    const char *new_value);
+/* One field's access on a role's rules form. */
+struct it_rule {
+	const char	*field;		/* "<record type>.<field>" */
+	const char	*access;	/* NULL: left out of the form */
+};
+/*
+ * POST role id's field rules form with these rules; every other field of
+ * the form gets others, or with others NULL keeps its access.
+ */
+struct resp	*it_rules_post(struct browser *, long long role,
+		    const struct it_rule *, size_t n, const char *others);
+/* The id of the role with this code, or -1. */
+long long	 it_role_id(const char *code);
+
 /* The id in a Location of prefix followed by digits, or -1. */
 long long	 it_location_id(const struct resp *, const char *prefix);
 

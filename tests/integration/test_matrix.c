@@ -73,6 +73,18 @@ static const char sql_opportunity_state[] =
     " (SELECT COUNT(*) FROM opportunity_stage_change h"
     "  WHERE h.opportunity_id = o.id))"
     " FROM opportunity o WHERE o.id = ?";
+/*
+ * An inactive custom field, a multiple choice one (it takes no slot), and
+ * an inactive option of it: the field is the id before it in the path.
+ */
+static const char sql_field_make[] =
+    "INSERT INTO custom_field (record_type, code, type, store, label_en,"
+    " label_zh, sort, active) VALUES ('customer', ?, 'multi', 'multi', ?,"
+    " ?, 1000000, 0)";
+static const char sql_field_option_make[] =
+    "INSERT INTO choice (list, code, label_en, label_zh, sort, active)"
+    " SELECT CONCAT('cf_', code), ?, ?, ?, 10, 0 FROM custom_field"
+    " WHERE id = ?";
 static const char sql_session_previews[] =
     "SELECT COUNT(*) FROM session WHERE token_hash = SHA2(?, 256)"
     " AND preview_role_id IS NOT NULL";
@@ -102,7 +114,8 @@ enum slot_kind {
  * The id table: for each "%d" of a pattern, the pattern up to it says
  * what the id is. SLOT_MADE records come from an INSERT whose every ?
  * (three at most) is one fresh name: the run's tag, "_" and at most 12
- * more characters, so that the clean-up finds users.
+ * more characters, so that the clean-up finds users; a fourth ?, if
+ * any, is the id before it in the path.
  * A new route with an id needs its line here.
  */
 static const struct slot {
@@ -119,6 +132,9 @@ static const struct slot {
 	{ "/admin/roles/%d", SLOT_MADE, sql_role_make, "sss" },
 	{ "/admin/choices/%d", SLOT_CHOICE_LIST, NULL, NULL },
 	{ "/admin/choices/%d/options/%d", SLOT_MADE, sql_option_make, "sss" },
+	{ "/admin/fields/%d", SLOT_MADE, sql_field_make, "sss" },
+	{ "/admin/fields/%d/options/%d", SLOT_MADE, sql_field_option_make,
+	    "sssi" },
 };
 #define NSLOTS	(sizeof(slots) / sizeof(slots[0]))
 
@@ -373,15 +389,19 @@ recs_state(struct walk *w, const struct recs *rs)
 	    rs->customer), opp);
 }
 
-/* A record of the slot's kind; its name, short enough for a code. */
+/*
+ * A record of the slot's kind, in the record parent if its statement
+ * takes one; its name, short enough for a code.
+ */
 static long long
-made_record(struct walk *w, const struct slot *sl)
+made_record(struct walk *w, const struct slot *sl, long long parent)
 {
 	static unsigned	 n;
 	const char	*name = arena_printf(w->a, "%s_%lxm%u", it_tag(),
 	    (unsigned long)getpid(), ++n);
 
-	ck_assert_int_eq(tdb_exec(sl->make, sl->types, name, name, name), 1);
+	ck_assert_int_eq(tdb_exec(sl->make, sl->types, name, name, name,
+	    parent), 1);
 	return tdb_int(-1, sql_last_id, "");
 }
 
@@ -412,10 +432,10 @@ route_path(struct walk *w, const struct mroute *r, const struct recs *rs,
 		case SLOT_CHOICE_LIST: id = 1; break;
 		case SLOT_MADE:
 			if (fresh)
-				id = made_record(w, sl);
+				id = made_record(w, sl, id);
 			else {
 				if (w->made[i] == 0)
-					w->made[i] = made_record(w, sl);
+					w->made[i] = made_record(w, sl, id);
 				id = w->made[i];
 			}
 			break;

@@ -61,6 +61,28 @@ START_TEST(money_is_exact)
 }
 END_TEST
 
+START_TEST(decimals_have_one_spelling)
+{
+	ck_assert_str_eq(form_decimal(&c, "12.5000"), "12.5");
+	ck_assert_str_eq(form_decimal(&c, "-0012.50"), "-12.5");
+	ck_assert_str_eq(form_decimal(&c, "0"), "0");
+	ck_assert_str_eq(form_decimal(&c, "-0.0000"), "0");
+	ck_assert_str_eq(form_decimal(&c, "-0.25"), "-0.25");
+	ck_assert_str_eq(form_decimal(&c, "7.0"), "7");
+	ck_assert_str_eq(form_decimal(&c, "999999999999999.9999"),
+	    "999999999999999.9999");
+	ck_assert_ptr_null(form_decimal(&c, "1000000000000000"));	/* 16 */
+	ck_assert_ptr_null(form_decimal(&c, "1.23456"));	/* 5 decimals */
+	ck_assert_ptr_null(form_decimal(&c, "1."));
+	ck_assert_ptr_null(form_decimal(&c, ".5"));
+	ck_assert_ptr_null(form_decimal(&c, "-"));
+	ck_assert_ptr_null(form_decimal(&c, "1,000"));
+	ck_assert_ptr_null(form_decimal(&c, "+1"));
+	ck_assert_ptr_null(form_decimal(&c, "1e3"));
+	ck_assert_ptr_null(form_decimal(&c, ""));
+}
+END_TEST
+
 START_TEST(dates_are_calendar_dates)
 {
 	ck_assert(form_date_ok("2024-02-29"));
@@ -82,6 +104,7 @@ form_suite(void)
 	tcase_add_test(tc, mobile_is_normalised);
 	tcase_add_test(tc, email_shapes);
 	tcase_add_test(tc, money_is_exact);
+	tcase_add_test(tc, decimals_have_one_spelling);
 	tcase_add_test(tc, dates_are_calendar_dates);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,0 +1,46 @@
+/*
+ * csv.c - comma-separated values for spreadsheets.
+ */
+#include <string.h>
+
+#include "buf.h"
+#include "csv.h"
+
+/* Would a spreadsheet take the value for a formula? */
+static int
+formula_like(const char *value)
+{
+	return value[0] != '\0' && strchr("=+-@\t\r", value[0]) != NULL;
+}
+
+void
+csv_field(struct buf *b, int first, const char *value)
+{
+	const char	*p;
+	int		 formula;
+
+	if (!first)
+		buf_putc(b, ',');
+	if (value == NULL)
+		return;
+	formula = formula_like(value);
+	if (!formula && strpbrk(value, ",\"\r\n") == NULL) {
+		buf_puts(b, value);
+		return;
+	}
+	buf_putc(b, '"');
+	if (formula)
+		buf_putc(b, '\'');
+	for (p = value; *p != '\0'; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
+void
+csv_row_end(struct buf *b)
+{
+	buf_puts(b, "\r\n");
+}
