@@ -206,17 +206,33 @@ export async function changePassword(page, current, fresh) {
 }
 
 /*
- * A fresh user signed in, past the forced password change, on /home.
- * Returns the user with its new password.
+ * A fresh user of role signed in, past the forced password change, on
+ * /home. Returns the user with its new password.
  */
-export async function signInFresh(page) {
-	const user = freshUser();
+export async function signInFresh(page, role = 'sales_rep') {
+	const user = freshUser(role);
 	await signIn(page, user.login, user.password);
 	assert.equal(pathOf(page), '/password', 'forced to /password');
 	user.password = newPassword();
 	await changePassword(page, INITIAL_PASSWORD, user.password);
 	assert.equal(pathOf(page), '/home', 'on /home after the change');
 	return user;
+}
+
+/* On /confirm: give the password again; lands on the page asked for. */
+export async function confirmPassword(page, password) {
+	await page.locator('#f-password').fill(password);
+	return submit(page, page.locator('main form button[type=submit]'));
+}
+
+/* A fresh administrator, signed in and past the password confirmation. */
+export async function signInAdmin(page) {
+	const admin = await signInFresh(page, 'admin');
+	await visit(page, '/admin');
+	assert.equal(pathOf(page), '/confirm');
+	await confirmPassword(page, admin.password);
+	assert.equal(pathOf(page), '/admin');
+	return admin;
 }
 
 /* Choose the first real option of a select (index 0 is "choose"). */
@@ -389,18 +405,13 @@ export async function* pageTour(page) {
 
 /* The administration screens, as a fresh admin, in both languages. */
 async function* adminTour(page) {
-	const admin = freshUser('admin');
-	const password = newPassword();
+	const admin = await signInFresh(page, 'admin');
 	const send = () => submit(page, page.locator('main form button[type=submit]'));
 
-	await signIn(page, admin.login, admin.password);
-	await changePassword(page, admin.password, password);
 	await visit(page, '/admin');
 	assert.equal(pathOf(page), '/confirm');
 	yield 'en: password confirmation page';
-	await page.locator('#f-password').fill(password);
-	await send();
-	assert.equal(pathOf(page), '/admin');
+	await confirmPassword(page, admin.password);
 	for (const lang of ['en', 'zh-CN']) {
 		if (lang !== 'en')
 			await switchLanguage(page);
