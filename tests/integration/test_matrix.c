@@ -6,8 +6,9 @@
  *
  * Without the grant a route answers 403; with it the request gets
  * through; a customer or opportunity outside the grant's scope answers
- * 404 and stays as it was. The ids in a pattern come from the id table below: a route
- * whose pattern it cannot fill fails the test, so no route goes untested.
+ * 404 and stays as it was. The ids in a pattern come from the id table
+ * below: a route whose pattern it cannot fill fails the test, so no route
+ * goes untested.
  * Requests that may change something run against records made for them.
  */
 #include <sys/stat.h>
