@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "ctx.h"
 #include "db.h"
+#include "form.h"
 
 static const char sql_audit_insert[] =
     "INSERT INTO audit_log (user_id, action, record_type, record_id, field,"
@@ -71,4 +72,21 @@ audit_denied(struct ctx *c, enum rtype rt, enum action act)
 {
 	(void)audit_log(c, "denied", rt >= 0 ? rtype_names[rt] : "-", 0,
 	    action_names[act], NULL, c->req.path);
+}
+
+int
+audit_changes(struct ctx *c, const char *record_type, long long id,
+    const struct audited *cols, size_t n, const void *old, struct form *f)
+{
+	size_t		 i;
+	const char	*was;
+
+	for (i = 0; i < n; i++) {
+		was = *(const char *const *)((const char *)old + cols[i].off);
+		if ((cols[i].sealed ? audit_field_sealed : audit_field)(c,
+		    record_type, id, cols[i].field, was,
+		    form_value_or(f, cols[i].field, was)) == -1)
+			return -1;
+	}
+	return 0;
 }

@@ -7,6 +7,8 @@
 #ifndef CRM_AUDIT_H
 #define CRM_AUDIT_H
 
+#include <stddef.h>
+
 #include "perm.h"
 
 struct ctx;
@@ -24,6 +26,23 @@ int	audit_field(struct ctx *, const char *record_type, long long id,
  */
 int	audit_field_sealed(struct ctx *, const char *record_type, long long id,
 	    const char *field, const char *old_value, const char *new_value);
+/* A column of a loaded record, compared with the form's field of that name. */
+struct audited {
+	const char	*field;
+	size_t		 off;	/* of a const char * in the record */
+	int		 sealed;	/* log that it changed, not the values */
+};
+
+struct form;
+/*
+ * Audit, as changes of the record, every field of cols whose value in
+ * the form differs from the one in old (a loaded record). A field the
+ * form does not declare (one the user may not edit, fieldsec.h) keeps
+ * its stored value and is no change.
+ */
+int	audit_changes(struct ctx *, const char *record_type, long long id,
+	    const struct audited *cols, size_t n, const void *old,
+	    struct form *);
 /* A refused permission check. */
 void	audit_denied(struct ctx *, enum rtype, enum action);
 

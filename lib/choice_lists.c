@@ -18,6 +18,9 @@ const char *const choice_lists[] = {
 	"product",
 	"budget",
 	"satisfaction",
+	"opp_stage",
+	"lead_source",
+	"close_reason",
 };
 
 const size_t choice_nlists = sizeof(choice_lists) / sizeof(choice_lists[0]);

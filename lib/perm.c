@@ -7,7 +7,8 @@
 #include "perm.h"
 
 const char *const rtype_names[RT__MAX] = {
-	"customer", "contact", "followup", "order", "user", "audit"
+	"customer", "contact", "followup", "order", "user", "audit",
+	"opportunity"
 };
 const char *const action_names[ACT__MAX] = {
 	"view", "create", "edit", "delete", "export", "approve", "assign"
@@ -24,6 +25,9 @@ const unsigned rtype_actions[RT__MAX] = {
 	[RT_ORDER] = RECORD_ACTS | ACT_BIT(ACT_EXPORT),
 	[RT_USER] = RECORD_ACTS,
 	[RT_AUDIT] = ACT_BIT(ACT_VIEW) | ACT_BIT(ACT_EXPORT),
+	/* Approve: a director confirms a win probability. */
+	[RT_OPPORTUNITY] = ACT_BIT(ACT_VIEW) | ACT_BIT(ACT_CREATE) |
+	    ACT_BIT(ACT_EDIT) | ACT_BIT(ACT_APPROVE) | ACT_BIT(ACT_ASSIGN),
 };
 
 static int

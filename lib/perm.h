@@ -17,6 +17,7 @@ enum rtype {
 	RT_ORDER,
 	RT_USER,	/* administration of users and teams */
 	RT_AUDIT,	/* the audit log */
+	RT_OPPORTUNITY,	/* sales opportunities */
 	RT__MAX
 };
 

@@ -16,6 +16,7 @@
 <ul>
 <li><a href="/home"<?cs if:Path == "/home" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.home ?></a></li>
 <li><a href="/customers"<?cs if:string.find(Path, "/customers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.customers ?></a></li>
+<?cs if:Nav.opportunities ?><li><a href="/opportunities"<?cs if:string.find(Path, "/opportunities") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.opportunities ?></a></li><?cs /if ?>
 <?cs if:Nav.admin ?><li><a href="/admin"<?cs if:string.find(Path, "/admin") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.admin ?></a></li><?cs /if ?>
 </ul>
 </nav>

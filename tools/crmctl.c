@@ -10,8 +10,8 @@
  *	crmctl --config FILE key-reseal
  *	crmctl --config FILE key-rotate
  *
- * seed-demo fills an empty database with one demo user per role and 300
- * customers; gen-bench writes the same kind of customers as tab-separated
+ * seed-demo fills an empty database with one demo user per role, 300
+ * customers and opportunities on every sixth of them; gen-bench writes the same kind of customers as tab-separated
  * files for LOAD DATA (bench/load.sh). Both draw from one deterministic
  * generator, so the benchmark measures data that looks like the demo.
  * Bench customers also get values in two custom fields it makes if need
@@ -111,10 +111,22 @@ static const char sql_followup_insert[] =
 static const char sql_order_insert[] =
     "INSERT INTO customer_order (customer_id, order_date, amount, margin,"
     " note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-/* The app hands out CRM<year><serial> next; never go backwards. */
+/* The app hands out codes after the seeded ones; never go backwards. */
 static const char sql_serial_set[] =
-    "INSERT INTO code_serial (prefix, period, last) VALUES ('CRM', ?, ?)"
+    "INSERT INTO code_serial (prefix, period, last) VALUES (?, ?, ?)"
     " ON DUPLICATE KEY UPDATE last = GREATEST(last, VALUES(last))";
+static const char sql_seeded_customers[] =
+    "SELECT id, owner_id, COALESCE(team_id, 0) FROM customer ORDER BY id";
+static const char sql_opp_insert[] =
+    "INSERT INTO opportunity (code, name, customer_id, owner_id, team_id,"
+    " amount, expected_close, lead_source, lead_date, stage,"
+    " stage_entered_at, probability, competitors, advantages, risks,"
+    " close_reason, created_by, created_at, updated_at)"
+    " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, s.probability, ?, ?, ?, ?, ?,"
+    " ?, ? FROM opportunity_stage s WHERE s.code = ?";
+static const char sql_opp_stage_insert[] =
+    "INSERT INTO opportunity_stage_change (opportunity_id, user_id, at,"
+    " from_stage, to_stage) VALUES (?, ?, ?, ?, ?)";
 static const char sql_customer_max[] =
     "SELECT COALESCE(MAX(id), 0) FROM customer";
 static const char sql_contact_max[] =
@@ -1141,10 +1153,187 @@ seed_customers(struct db *db, struct arena *a, long long now)
 		rc = seed_customer(db, batch, code, &c);
 	}
 	arena_free(batch);
-	if (rc == 0 && db_exec(db, a, sql_serial_set, "si", year,
+	if (rc == 0 && db_exec(db, a, sql_serial_set, "ssi", "CRM", year,
 	    (long long)DEMO_CUSTOMERS) < 0)
 		rc = -1;
 	return rc;
+}
+
+/* ------------------------------------------------------------ opportunities */
+
+/* One opportunity for every OPP_EVERY-th demo customer. */
+#define OPP_EVERY	6
+#define SEED_OPP	0x5a1e5b1be11ULL
+
+/* The open stages of 012_opportunities.sql, in order. */
+static const char *const open_path[] = {
+	"lead", "needs", "demo", "negotiation", "contract"
+};
+
+static const struct weighted opp_stages[] = {
+	{ "lead", 10 }, { "needs", 10 }, { "demo", 8 }, { "negotiation", 7 },
+	{ "contract", 5 }, { "won", 6 }, { "lost", 4 },
+};
+
+static const char *const lead_sources[] = {
+	"expo", "referral", "online_ads", "telemarketing", "self_visit"
+};
+static const char *const won_reasons[] = {
+	"product_fit", "price", "relationship"
+};
+static const char *const lost_reasons[] = {
+	"competitor", "budget_cut", "no_decision", "requirements"
+};
+static const char *const opp_competitors[] = {
+	"用友、金蝶", "Salesforce", "纷享销客", "本地集成商", "销售易、用友"
+};
+static const char *const opp_advantages[] = {
+	"本地化实施团队，响应快。", "与客户现有系统集成经验丰富。",
+	"价格有竞争力，服务条款灵活。", "客户高层认可我们的行业案例。"
+};
+static const char *const opp_risks[] = {
+	"预算需集团审批，时间不确定。", "客户IT部门倾向自研。",
+	"竞争对手报价更低。", "关键决策人可能调岗。"
+};
+
+struct seeded {
+	long long	 id, owner, team;
+};
+
+/* An opportunity's way through the stages: its path and when it entered
+ * each; the last is where it stands. */
+struct opp_path {
+	const char	*stage[NITEMS(open_path) + 1];
+	long long	 at[NITEMS(open_path) + 1];
+	size_t		 n;
+};
+
+static void
+gen_path(struct rng *r, long long now, const char *stage, struct opp_path *p)
+{
+	long long	 lead = now - rng_range(r, 30, 200) * DAY;
+	long long	 last = now - rng_range(r, 0, 25) * DAY - rng_below(r, DAY);
+	size_t		 reach, i;
+	int		 won = strcmp(stage, "won") == 0;
+	int		 lost = strcmp(stage, "lost") == 0;
+
+	for (reach = 0; reach < NITEMS(open_path) - 1 &&
+	    strcmp(open_path[reach], stage) != 0; reach++)
+		;
+	if (won)
+		reach = NITEMS(open_path) - 1;
+	else if (lost)
+		reach = (size_t)rng_below(r, NITEMS(open_path));
+	p->n = 0;
+	for (i = 0; i <= reach; i++)
+		p->stage[p->n++] = open_path[i];
+	if (won || lost)
+		p->stage[p->n++] = stage;
+	for (i = 0; i < p->n; i++)
+		p->at[i] = p->n == 1 ? lead :
+		    lead + (last - lead) * (long long)i / (long long)(p->n - 1);
+}
+
+static const char *
+maybe(struct rng *r, int percent, const char *const *list, size_t n)
+{
+	return rng_percent(r, percent) ? list[rng_below(r, (long long)n)] :
+	    NULL;
+}
+
+static int
+seed_opportunity(struct db *db, struct arena *a, struct rng *r,
+    long long now, const struct seeded *cu, const char *code)
+{
+	struct dbq	 q;
+	struct opp_path	 p;
+	const char	*stage = rng_weighted(r, opp_stages, NITEMS(opp_stages));
+	const char	*reason = NULL;
+	char		 amount[FIXED_MAX], close[TIME_MAX], lead[TIME_MAX];
+	char		 entered[TIME_MAX], at[TIME_MAX];
+	long long	 id, closes;
+	size_t		 i;
+	unsigned	 k = 0;
+
+	gen_path(r, now, stage, &p);
+	closes = now + rng_range(r, 7, 150) * DAY;
+	if (strcmp(stage, "won") == 0)
+		reason = PICK(r, won_reasons);
+	else if (strcmp(stage, "lost") == 0)
+		reason = PICK(r, lost_reasons);
+	if (reason != NULL)
+		closes = p.at[p.n - 1];
+	if (db_prepare(&q, db, a, sql_opp_insert) == -1)
+		return -1;
+	db_bind_text(&q, k++, code);
+	db_bind_text(&q, k++, PICK(r, products).zh);
+	db_bind_int(&q, k++, cu->id);
+	db_bind_int(&q, k++, cu->owner);
+	bind_id(&q, k++, cu->team);
+	db_bind_text(&q, k++, fmt_fixed(amount, rng_range(r, 5, 200) *
+	    1000000, 2));
+	bind_time(&q, k++, closes, 1, close);
+	db_bind_text(&q, k++, PICK(r, lead_sources));
+	bind_time(&q, k++, p.at[0], 1, lead);
+	db_bind_text(&q, k++, stage);
+	bind_time(&q, k++, p.at[p.n - 1], 0, entered);
+	db_bind_text(&q, k++, maybe(r, 70, opp_competitors,
+	    NITEMS(opp_competitors)));
+	db_bind_text(&q, k++, maybe(r, 70, opp_advantages,
+	    NITEMS(opp_advantages)));
+	db_bind_text(&q, k++, maybe(r, 50, opp_risks, NITEMS(opp_risks)));
+	db_bind_text(&q, k++, reason);
+	db_bind_int(&q, k++, cu->owner);
+	bind_time(&q, k++, p.at[0], 0, lead);
+	bind_time(&q, k++, p.at[p.n - 1], 0, entered);
+	db_bind_text(&q, k++, stage);
+	if ((id = db_run(&q)) <= 0)
+		return -1;
+	for (i = 0; i < p.n; i++) {
+		if (db_prepare(&q, db, a, sql_opp_stage_insert) == -1)
+			return -1;
+		db_bind_int(&q, 0, id);
+		db_bind_int(&q, 1, cu->owner);
+		bind_time(&q, 2, p.at[i], 0, at);
+		db_bind_text(&q, 3, i == 0 ? NULL : p.stage[i - 1]);
+		db_bind_text(&q, 4, p.stage[i]);
+		if (db_run(&q) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Opportunities on some demo customers, coded SO<year><month>001 on. */
+static int
+seed_opportunities(struct db *db, struct arena *a, long long now)
+{
+	struct dbq	 q;
+	struct seeded	 cus[DEMO_CUSTOMERS];
+	struct rng	 r = { SEED_OPP };
+	char		 month[TIME_MAX], code[CODE_MAX];
+	size_t		 n = 0, i;
+	long long	 made = 0;
+
+	if (db_prepare(&q, db, a, sql_seeded_customers) == -1)
+		return -1;
+	while (n < NITEMS(cus) && db_step(&q) == DB_ROW) {
+		cus[n].id = db_int(&q, 0);
+		cus[n].owner = db_int(&q, 1);
+		cus[n].team = db_int(&q, 2);
+		n++;
+	}
+	if (db_finish(&q) != 0)
+		return -1;
+	fmt_time(month, now, 1);
+	memmove(month + 4, month + 5, 2);
+	month[6] = '\0';	/* the period is year and month */
+	for (i = 0; i < n; i += OPP_EVERY) {
+		snprintf(code, sizeof(code), "SO%s%03lld", month, ++made);
+		if (seed_opportunity(db, a, &r, now, &cus[i], code) == -1)
+			return -1;
+	}
+	return db_exec(db, a, sql_serial_set, "ssi", "SO", month, made) < 0 ?
+	    -1 : 0;
 }
 
 static int
@@ -1165,7 +1354,7 @@ cmd_seed_demo(struct db *db, struct arena *a, char **argv)
 		return logins_print(db, a);
 	}
 	if (seed_people(db, a) == -1 || seed_customers(db, a, now) == -1 ||
-	    db_commit(db) == -1)
+	    seed_opportunities(db, a, now) == -1 || db_commit(db) == -1)
 		goto fail;
 	return logins_print(db, a);
 fail:

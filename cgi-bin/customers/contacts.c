@@ -212,7 +212,7 @@ static int
 audit_contact(struct ctx *c, long long customer, const struct contact *k,
     struct form *f)
 {
-	return audit_changes(c, customer, contact_columns,
+	return audit_changes(c, "customer", customer, contact_columns,
 	    NFIELDS(contact_columns), k, f);
 }
 

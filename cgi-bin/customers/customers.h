@@ -15,6 +15,7 @@
 #include "custom_field.h"
 #include "perm.h"
 
+struct audited;
 struct ctx;
 struct field;
 struct form;
@@ -31,22 +32,10 @@ struct customer {
 	long long	 owner_id, team_id, version;
 };
 
-/* A column of a loaded record, compared with the form's field of that name. */
-struct audited {
-	const char	*field;
-	size_t		 off;	/* of a const char * in the record */
-	int		 sealed;	/* log that it changed, not the values */
-};
-
-/* record.c: one customer, and who may own one */
+/* record.c: one customer */
 int	 customer_load(struct ctx *, enum rtype, enum action,
 	    struct customer *);
 void	 customer_to_hdf(struct ctx *, const struct customer *);
-int	 owner_choices(struct ctx *);
-/* The team of an active user (0: none), or -1 if there is no such user. */
-long long owner_team(struct ctx *, long long owner);
-/* May the user make owner the owner of a customer? Sets *team, owner's. */
-int	 owner_allowed(struct ctx *, long long owner, long long *team);
 
 /* list.c: the query the list page and the export share */
 enum sort { SORT_NAME, SORT_CODE, SORT_CREATED, SORT__MAX };
@@ -112,8 +101,6 @@ int	 customer_create(struct ctx *);
 int	 customer_edit(struct ctx *);
 int	 customer_update(struct ctx *);
 int	 customer_delete(struct ctx *);
-int	 audit_changes(struct ctx *, long long id, const struct audited *,
-	    size_t n, const void *old, struct form *);
 void	 fill_form(struct ctx *, enum rtype, const struct field *,
 	    size_t nfields, const struct audited *, size_t ncols,
 	    const void *record, int locked_only);

@@ -14,6 +14,7 @@
 #include "fieldsec.h"
 #include "form.h"
 #include "http.h"
+#include "money.h"
 #include "sealed.h"
 #include "str.h"
 #include "customers.h"
@@ -35,6 +36,13 @@ static const char sql_history[] =
     " FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id"
     " WHERE a.record_type = 'customer' AND a.record_id = ?"
     " ORDER BY a.id DESC LIMIT 100";
+/* The customer's opportunities the user may see (opportunity scope). */
+static const char sql_opportunities[] =
+    "SELECT o.id, o.code, o.name, o.stage, o.amount, o.expected_close,"
+    " o.probability FROM opportunity o"
+    " WHERE o.customer_id = ? AND o.deleted_at IS NULL"
+    " AND (? = 3 OR (? = 2 AND o.team_id = ?) OR (? = 1 AND o.owner_id = ?))"
+    " ORDER BY o.expected_close DESC, o.id DESC LIMIT 50";
 
 /* The products a customer needs, as labels. */
 static void
@@ -186,6 +194,44 @@ static const char *const history_cols[] = {
 	"at", "user", "action", "field", "old", "new"
 };
 
+static int
+opportunities_to_hdf(struct ctx *c, long long id)
+{
+	struct dbq	 q;
+	enum scope	 s = perm_scope(c, RT_OPPORTUNITY, ACT_VIEW);
+	HDF		*rows = ctx_node(c, "Opportunities"), *row;
+	int		 n = 0;
+
+	if (s == SCOPE_NONE)
+		return 0;
+	if (s == SCOPE_TEAM && c->user->team_id == 0)
+		s = SCOPE_OWN;
+	ctx_set_int(c, "Can.opportunity_view", 1);
+	ctx_set_int(c, "Can.opportunity_create", perm_scope(c,
+	    RT_OPPORTUNITY, ACT_CREATE) != SCOPE_NONE);
+	if (db_prepare(&q, c->db, c->arena, sql_opportunities) == -1)
+		return -1;
+	db_bind_int(&q, 0, id);
+	db_bind_int(&q, 1, s);
+	db_bind_int(&q, 2, s);
+	db_bind_int(&q, 3, c->user->team_id);
+	db_bind_int(&q, 4, s);
+	db_bind_int(&q, 5, c->user->id);
+	while (db_step(&q) == DB_ROW) {
+		row = node_item(rows, n++);
+		node_set(row, "id", db_text(&q, 0));
+		node_set(row, "code", db_text(&q, 1));
+		node_set(row, "name", db_text(&q, 2));
+		node_set(row, "stage", choice_label(c, "opp_stage",
+		    db_text(&q, 3)));
+		node_set(row, "amount", money_format(c->arena,
+		    money_cents(db_str(&q, 4))));
+		node_set(row, "close", db_text(&q, 5));
+		node_set(row, "probability", db_text(&q, 6));
+	}
+	return db_finish(&q) == DB_ERROR ? -1 : 0;
+}
+
 /* The active custom fields (into *cf) the user may see, with values. */
 static int
 custom_to_hdf(struct ctx *c, struct cf_set *cf, long long id)
@@ -229,7 +275,8 @@ detail_render(struct ctx *c, const struct customer *cu)
 	    NFIELDS(order_cols), NULL) == -1)
 		return 500;
 	if (rows_to_hdf(c, sql_history, cu->id, "History", history_cols,
-	    NFIELDS(history_cols), NULL) == -1)
+	    NFIELDS(history_cols), NULL) == -1 ||
+	    opportunities_to_hdf(c, cu->id) == -1)
 		return 500;
 	secure_history(c, &cf);
 	ctx_set_int(c, "Can.edit", perm_allows(c, RT_CUSTOMER, ACT_EDIT,

@@ -4,17 +4,18 @@
  */
 #include <stddef.h>
 #include <string.h>
-#include <time.h>
 
 #include "arena.h"
 #include "audit.h"
 #include "choice.h"
+#include "code.h"
 #include "ctx.h"
 #include "custom_field.h"
 #include "db.h"
 #include "fieldsec.h"
 #include "form.h"
 #include "http.h"
+#include "owner.h"
 #include "sealed.h"
 #include "search.h"
 #include "sortkey.h"
@@ -48,10 +49,6 @@ static const struct audited customer_columns[] = {
 /* A new customer's grade when its creator may not set one. */
 #define GRADE_DEFAULT	"potential"
 
-static const char sql_serial_next[] =
-    "INSERT INTO code_serial (prefix, period, last) VALUES (?, ?, 1)"
-    " ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)";
-
 /* The budget range is sealed and written on its own (sealed.h). */
 static const char sql_customer_insert[] =
     "INSERT INTO customer (code, name, name_sort, industry, grade, owner_id,"
@@ -74,7 +71,7 @@ static const char sql_need_insert[] =
 static int
 form_page(struct ctx *c, const char *tmpl)
 {
-	if (choice_load(c) == -1 || owner_choices(c) == -1)
+	if (choice_load(c) == -1 || owner_choices(c, RT_CUSTOMER) == -1)
 		return 500;
 	field_form_prepare(c, RT_CUSTOMER, customer_fields,
 	    NFIELDS(customer_fields));
@@ -117,32 +114,6 @@ customer_new(struct ctx *c)
 	return form_page(c, "customers/new.cs");
 }
 
-/*
- * The owner: the form's choice when the user may assign (only then is the
- * field on the form), else the current one; a POSTed owner is ignored.
- */
-static int
-pick_owner(struct ctx *c, struct form *f, long long current,
-    long long *owner, long long *team)
-{
-	const char	*v = req_form(&c->req, "owner");
-
-	*owner = current;
-	if (v == NULL || perm_scope(c, RT_CUSTOMER, ACT_ASSIGN) == SCOPE_NONE) {
-		*team = owner_team(c, *owner);
-		if (*team < 0)
-			*team = 0;
-		return 0;
-	}
-	*owner = str_to_id(v);
-	form_fill(c, "owner", v);
-	if (!owner_allowed(c, *owner, team)) {
-		form_error(c, f, "owner", "form.bad_choice");
-		return -1;
-	}
-	return 0;
-}
-
 static int
 needs_save(struct ctx *c, long long id, const char *products)
 {
@@ -159,32 +130,6 @@ needs_save(struct ctx *c, long long id, const char *products)
 		    code) < 0)
 			return -1;
 	return 0;
-}
-
-/* Hand out the next code of this year; the row stays locked until commit,
- * so two simultaneous creates can never get the same serial. */
-static const char *
-next_code(struct ctx *c)
-{
-	struct dbq	 q;
-	char		 year[8];
-	time_t		 now = time(NULL);
-	struct tm	 tm;
-	long long	 serial;
-
-	localtime_r(&now, &tm);
-	strftime(year, sizeof(year), "%Y", &tm);
-	if (db_prepare(&q, c->db, c->arena, sql_serial_next) == -1)
-		return NULL;
-	db_bind_text(&q, 0, "CRM");
-	db_bind_text(&q, 1, year);
-	if (db_step(&q) == DB_ERROR) {
-		db_finish(&q);
-		return NULL;
-	}
-	serial = db_affected(&q) == 1 ? 1 : db_insert_id(&q);
-	db_finish(&q);
-	return arena_printf(c->arena, "CRM%s%03lld", year, serial);
 }
 
 /*
@@ -235,10 +180,11 @@ customer_create(struct ctx *c)
 	contact_form_read(c, &fc);
 	if (cf_form_read(c, &cf, &fx) == -1)
 		return 500;
-	if (pick_owner(c, &f, c->user->id, &owner, &team) == -1 ||
+	if (owner_pick(c, RT_CUSTOMER, &f, c->user->id, &owner, &team) == -1 ||
 	    f.nerrors + fc.nerrors + fx.nerrors > 0)
 		goto invalid;
-	if (db_begin(c->db) == -1 || (code = next_code(c)) == NULL ||
+	if (db_begin(c->db) == -1 || (code = code_next(c->db, c->arena, "CRM",
+	    CODE_YEARLY)) == NULL ||
 	    db_prepare(&q, c->db, c->arena, sql_customer_insert) == -1)
 		return 500;
 	db_bind_text(&q, i++, code);
@@ -346,30 +292,12 @@ customer_edit(struct ctx *c)
 	return form_page(c, "customers/edit.cs");
 }
 
-/* Audit, as changes of customer id, every field whose value changed. */
-int
-audit_changes(struct ctx *c, long long id, const struct audited *cols,
-    size_t n, const void *old, struct form *f)
-{
-	size_t		 i;
-	const char	*was;
-
-	for (i = 0; i < n; i++) {
-		was = *(const char *const *)((const char *)old + cols[i].off);
-		if ((cols[i].sealed ? audit_field_sealed : audit_field)(c,
-		    "customer", id, cols[i].field, was,
-		    form_value_or(f, cols[i].field, was)) == -1)
-			return -1;
-	}
-	return 0;
-}
-
 /* Audit every field whose value changed. */
 static int
 audit_customer(struct ctx *c, const struct customer *old, struct form *f,
     long long owner)
 {
-	if (audit_changes(c, old->id, customer_columns,
+	if (audit_changes(c, "customer", old->id, customer_columns,
 	    NFIELDS(customer_columns), old, f) == -1)
 		return -1;
 	if (owner != old->owner_id && audit_field(c, "customer", old->id,
@@ -402,7 +330,7 @@ customer_update(struct ctx *c)
 	customer_form_read(c, &f);
 	if (cf_form_read(c, &cf, &fx) == -1)
 		return 500;
-	if (pick_owner(c, &f, cu.owner_id, &owner, &team) == -1 ||
+	if (owner_pick(c, RT_CUSTOMER, &f, cu.owner_id, &owner, &team) == -1 ||
 	    f.nerrors + fx.nerrors > 0)
 		goto invalid;
 	if (db_begin(c->db) == -1 ||

@@ -28,6 +28,7 @@
 #include "fieldsec.h"
 #include "form.h"
 #include "http.h"
+#include "owner.h"
 #include "search.h"
 #include "str.h"
 #include "token.h"
@@ -661,7 +662,7 @@ customer_list(struct ctx *c)
 	const char		*next;
 	int			 n;
 
-	if (choice_load(c) == -1 || owner_choices(c) == -1 ||
+	if (choice_load(c) == -1 || owner_choices(c, RT_CUSTOMER) == -1 ||
 	    cf_load(c, RT_CUSTOMER, &cf) == -1)
 		return 500;
 	custom_options(c, &cf);

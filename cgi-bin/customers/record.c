@@ -1,6 +1,5 @@
 /*
- * record.c - one customer as loaded for a check or a page, and the users
- * who may own one.
+ * record.c - one customer as loaded for a check or a page.
  */
 #include <stddef.h>
 #include <string.h>
@@ -22,12 +21,6 @@ static const char sql_customer_get[] =
     " FROM customer_need n WHERE n.customer_id = c.id)"
     " FROM customer c JOIN app_user u ON u.id = c.owner_id"
     " WHERE c.id = ? AND c.deleted_at IS NULL";
-static const char sql_owner_choices[] =
-    "SELECT u.id, u.name FROM app_user u WHERE u.active = 1"
-    " AND (? = 3 OR (? = 2 AND u.team_id = ?) OR u.id = ?)"
-    " ORDER BY u.name LIMIT 500";
-static const char sql_user_team[] =
-    "SELECT COALESCE(team_id, 0) FROM app_user WHERE id = ? AND active = 1";
 
 /* Load customer ids[0] if the user may do act on it; else 404 (or 500). */
 int
@@ -69,48 +62,6 @@ customer_load(struct ctx *c, enum rtype rt, enum action act,
 	if (!found || !perm_allows(c, rt, act, cu->owner_id, cu->team_id))
 		return 404;
 	return 0;
-}
-
-/* Owners a user may pick: within the assign scope. */
-int
-owner_choices(struct ctx *c)
-{
-	struct dbq	 q;
-	enum scope	 s = perm_scope(c, RT_CUSTOMER, ACT_ASSIGN);
-	int		 n = 0;
-	HDF		*owners, *row;
-
-	if (s == SCOPE_NONE)
-		return 0;
-	ctx_set_int(c, "Can.assign", 1);
-	if (db_prepare(&q, c->db, c->arena, sql_owner_choices) == -1)
-		return -1;
-	db_bind_int(&q, 0, s);
-	db_bind_int(&q, 1, s);
-	db_bind_int(&q, 2, c->user->team_id);
-	db_bind_int(&q, 3, c->user->id);
-	owners = ctx_node(c, "Owners");
-	while (db_step(&q) == DB_ROW) {
-		row = node_item(owners, n++);
-		node_set(row, "id", db_text(&q, 0));
-		node_set(row, "name", db_text(&q, 1));
-	}
-	return db_finish(&q) == DB_ERROR ? -1 : 0;
-}
-
-/* Is owner a user the signed-in user may assign customers to? */
-long long
-owner_team(struct ctx *c, long long owner)
-{
-	return db_int_query(c->db, c->arena, sql_user_team, -1, "i", owner);
-}
-
-int
-owner_allowed(struct ctx *c, long long owner, long long *team)
-{
-	if ((*team = owner_team(c, owner)) < 0)
-		return 0;
-	return perm_allows(c, RT_CUSTOMER, ACT_ASSIGN, owner, *team);
 }
 
 void

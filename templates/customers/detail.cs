@@ -109,6 +109,21 @@
 <?cs /if ?>
 </section>
 
+<?cs if:Can.opportunity_view == 1 ?>
+<section id="opportunities" aria-labelledby="opportunities-h" class="card">
+<h2 id="opportunities-h"><?cs var:L.opp.of_customer ?></h2>
+<?cs if:Can.opportunity_create == 1 ?><p><a class="button" href="/opportunities/new?customer=<?cs var:Customer.id ?>"><?cs var:L.opp.new_title ?></a></p><?cs /if ?>
+<?cs if:subcount(Opportunities) == 0 ?><p><?cs var:L.opp.none ?></p><?cs else ?>
+<table class="list">
+<thead><tr><th scope="col"><?cs var:L.opp.code ?></th><th scope="col"><?cs var:L.opp.name ?></th><th scope="col"><?cs var:L.opp.stage ?></th><th scope="col" class="num"><?cs var:L.opp.amount ?></th><th scope="col" class="num"><?cs var:L.opp.probability ?></th><th scope="col"><?cs var:L.opp.expected_close ?></th></tr></thead>
+<tbody>
+<?cs each:o = Opportunities ?><tr><td><?cs var:o.code ?></td><td><a href="/opportunities/<?cs var:o.id ?>"><?cs var:o.name ?></a></td><td><?cs var:o.stage ?></td><td class="num"><?cs var:o.amount ?></td><td class="num"><?cs var:o.probability ?>%</td><td><?cs var:o.close ?></td></tr>
+<?cs /each ?></tbody>
+</table>
+<?cs /if ?>
+</section>
+<?cs /if ?>
+
 <section id="history" aria-labelledby="history-h" class="card">
 <h2 id="history-h"><?cs var:L.history.title ?></h2>
 <table class="list">

@@ -446,6 +446,7 @@ async function* adminTour(page) {
 		yield* fieldTour(page, lang, `${admin.login}${lang === 'en' ? 'e' : 'z'}`);
 		await visit(page, '/admin/audit');
 		yield `${lang}: audit log`;
+		yield* opportunityTour(page, lang);
 		yield* roleTour(page, lang, `${admin.login}${lang === 'en' ? 'e' : 'z'}`);
 	}
 }
@@ -480,6 +481,26 @@ async function* fieldTour(page, lang, code) {
 	await visit(page, '/admin/fields');
 	await submit(page, page.locator(`form[action="${field}/deactivate"] button`));
 	assert.equal(pathOf(page), '/admin/fields');
+}
+
+/* The pipeline as the admin sees it: every opportunity, stage settings. */
+async function* opportunityTour(page, lang) {
+	await visit(page, '/opportunities');
+	yield `${lang}: opportunity list`;
+	await visit(page, '/opportunities/board');
+	yield `${lang}: pipeline board`;
+	const opp = await page.locator('main .board a[href^="/opportunities/"]')
+	    .first().getAttribute('href');
+	await visit(page, opp);
+	yield `${lang}: opportunity detail page`;
+	await visit(page, `${opp}/edit`);
+	yield `${lang}: edit opportunity form`;
+	await visit(page, '/opportunities/new');
+	assert.equal(await submit(page,
+	    page.locator('main form.card button[type=submit]')), 422);
+	yield `${lang}: new opportunity form with errors`;
+	await visit(page, '/opportunities/stages');
+	yield `${lang}: stage settings`;
 }
 
 /* Roles: the list, a new role's matrix, and a preview as that role. */

@@ -1,6 +1,7 @@
 /*
- * test_concurrency.c - simultaneous requests: customer codes stay unique
- * and optimistic locking lets exactly one of several edits through.
+ * test_concurrency.c - simultaneous requests: customer and opportunity
+ * codes stay unique and optimistic locking lets exactly one of several
+ * edits through.
  *
  * Every browser signs in first; then one child process per browser waits
  * on a pipe, and closing the pipe starts them all at the same moment.
@@ -28,9 +29,16 @@ struct outcome {
 /* One racer's request; i tells the racers apart. */
 typedef struct resp *(*race_fn)(struct browser *, int i, void *arg);
 
+/* What a race runs and where its answers point: "/customers/". */
+struct race {
+	race_fn		 fn;
+	void		*arg;
+	const char	*prefix;
+};
+
 /* In the child: wait for the start, run, report, exit without Check. */
 static void
-racer(struct browser *b, int i, race_fn fn, void *arg, int go, int done)
+racer(struct browser *b, int i, const struct race *rc, int go, int done)
 {
 	struct outcome	 o;
 	struct resp	*r;
@@ -38,17 +46,17 @@ racer(struct browser *b, int i, race_fn fn, void *arg, int go, int done)
 
 	while (read(go, &c, 1) == -1)
 		continue;
-	r = fn(b, i, arg);
+	r = rc->fn(b, i, rc->arg);
 	o.status = r->status;
-	o.id = it_location_id(r, "/customers/");
+	o.id = it_location_id(r, rc->prefix);
 	if (write(done, &o, sizeof(o)) != (ssize_t)sizeof(o))
 		_exit(1);
 	_exit(0);
 }
 
-/* Run fn in RACERS processes at once; their outcomes in index order. */
+/* Run the race in RACERS processes at once; outcomes in index order. */
 static void
-race(struct browser **b, race_fn fn, void *arg, struct outcome *out)
+race(struct browser **b, const struct race *rc, struct outcome *out)
 {
 	int		 go[2], done[RACERS][2], i, status;
 	pid_t		 pid[RACERS];
@@ -60,7 +68,7 @@ race(struct browser **b, race_fn fn, void *arg, struct outcome *out)
 		ck_assert_int_ne(pid[i], -1);
 		if (pid[i] == 0) {
 			close(go[1]);
-			racer(b[i], i, fn, arg, go[0], done[i][1]);
+			racer(b[i], i, rc, go[0], done[i][1]);
 		}
 		close(done[i][1]);
 	}
@@ -110,6 +118,7 @@ START_TEST(concurrent_creates_get_distinct_codes)
 	struct browser	*b[RACERS];
 	struct cust	 c[RACERS];
 	struct outcome	 out[RACERS];
+	struct race	 rc = { create_one, c, "/customers/" };
 	char		*code[RACERS];
 	int		 i, j;
 
@@ -117,7 +126,7 @@ START_TEST(concurrent_creates_get_distinct_codes)
 	for (i = 0; i < RACERS; i++)
 		it_cust_defaults(&c[i], arena_printf(a, "并发客户%d %s", i,
 		    it_unique(a)), it_mobile(a));
-	race(b, create_one, c, out);
+	race(b, &rc, out);
 	for (i = 0; i < RACERS; i++) {
 		ck_assert_msg(out[i].status == 303 && out[i].id > 0,
 		    "racer %d: HTTP %d", i, out[i].status);
@@ -162,6 +171,7 @@ START_TEST(concurrent_edits_one_wins)
 	struct browser		*b[RACERS];
 	struct outcome		 out[RACERS];
 	struct edit_race	 e;
+	struct race		 rc = { edit_one, &e, "/customers/" };
 	const char		*saved;
 	int			 i, winners = 0, winner = -1;
 
@@ -170,7 +180,7 @@ START_TEST(concurrent_edits_one_wins)
 	    it_mobile(a));
 	for (i = 0; i < RACERS; i++)
 		e.names[i] = arena_printf(a, "并发修改%d %s", i, it_unique(a));
-	race(b, edit_one, &e, out);
+	race(b, &rc, out);
 	for (i = 0; i < RACERS; i++) {
 		if (out[i].status == 303) {
 			winners++;
@@ -192,6 +202,68 @@ START_TEST(concurrent_edits_one_wins)
 }
 END_TEST
 
+/* Opportunities on one customer, everyone creating at once. */
+struct opp_race {
+	const char	*customer;	/* its code */
+	const char	*close, *lead;
+	const char	*names[RACERS];
+};
+
+static struct resp *
+opp_create_one(struct browser *b, int i, void *arg)
+{
+	struct opp_race	*o = arg;
+	struct post	 p;
+
+	post_init(&p, b);
+	post_add(&p, "name", o->names[i]);
+	post_add(&p, "customer", o->customer);
+	post_add(&p, "amount", "10000");
+	post_add(&p, "expected_close", o->close);
+	post_add(&p, "lead_source", "referral");
+	post_add(&p, "lead_date", o->lead);
+	post_add(&p, "stage", "lead");
+	return http_post(b, &p, "/opportunities");
+}
+
+START_TEST(concurrent_opportunities_get_distinct_codes)
+{
+	struct arena	*a = tarena_new();
+	struct browser	*b[RACERS];
+	struct outcome	 out[RACERS];
+	struct opp_race	 o;
+	struct race	 rc = { opp_create_one, &o, "/opportunities/" };
+	char		*code[RACERS];
+	long long	 cid;
+	int		 i, j;
+
+	sign_in_all(a, b);
+	cid = it_customer(b[0], arena_printf(a, "并发机会 %s", it_unique(a)),
+	    it_mobile(a));
+	o.customer = tdb_str(a, "SELECT code FROM customer WHERE id = ?", "i",
+	    cid);
+	o.close = it_day(a, 20);
+	o.lead = it_day(a, -1);
+	for (i = 0; i < RACERS; i++)
+		o.names[i] = arena_printf(a, "并发机会%d %s", i, it_unique(a));
+	race(b, &rc, out);
+	for (i = 0; i < RACERS; i++) {
+		ck_assert_msg(out[i].status == 303 && out[i].id > 0,
+		    "racer %d: HTTP %d", i, out[i].status);
+		code[i] = tdb_str(a, "SELECT code FROM opportunity"
+		    " WHERE id = ? AND name = ?", "is", out[i].id, o.names[i]);
+		ck_assert_msg(code[i] != NULL, "opportunity %lld is not %s",
+		    out[i].id, o.names[i]);
+		ck_assert_msg(it_matches(code[i], "^SO[0-9]{6}[0-9]{3,}$"),
+		    "code %s", code[i]);
+		for (j = 0; j < i; j++)
+			ck_assert_str_ne(code[i], code[j]);
+	}
+	free_all(b);
+	tarena_free(a);
+}
+END_TEST
+
 static Suite *
 concurrency_suite(void)
 {
@@ -200,6 +272,7 @@ concurrency_suite(void)
 
 	tcase_add_test(tc, concurrent_creates_get_distinct_codes);
 	tcase_add_test(tc, concurrent_edits_one_wins);
+	tcase_add_test(tc, concurrent_opportunities_get_distinct_codes);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,9 +5,10 @@
  * change is due.
  *
  * Without the grant a route answers 403; with it the request gets
- * through; a customer outside the grant's scope answers 404 and stays as
- * it was. The ids in a pattern come from the id table below: a route
- * whose pattern it cannot fill fails the test, so no route goes untested.
+ * through; a customer or opportunity outside the grant's scope answers
+ * 404 and stays as it was. The ids in a pattern come from the id table
+ * below: a route whose pattern it cannot fill fails the test, so no route
+ * goes untested.
  * Requests that may change something run against records made for them.
  */
 #include <sys/stat.h>
@@ -63,6 +64,16 @@ static const char sql_option_make[] =
     "INSERT INTO choice (list, code, label_en, label_zh, sort, active)"
     " SELECT 'industry', ?, ?, ?, MAX(sort) + 10, 0 FROM choice"
     " WHERE list = 'industry'";
+static const char sql_customer_code[] =
+    "SELECT code FROM customer WHERE id = ?";
+/* Everything about an opportunity a request could change. */
+static const char sql_opportunity_state[] =
+    "SELECT CONCAT_WS('|', o.version, o.name, o.stage, o.probability,"
+    " o.amount, o.owner_id, COALESCE(o.close_reason, '-'),"
+    " COALESCE(o.probability_confirmed_by, '-'),"
+    " (SELECT COUNT(*) FROM opportunity_stage_change h"
+    "  WHERE h.opportunity_id = o.id))"
+    " FROM opportunity o WHERE o.id = ?";
 /*
  * An inactive custom field, a multiple choice one (it takes no slot), and
  * an inactive option of it: the field is the id before it in the path.
@@ -95,6 +106,7 @@ enum slot_kind {
 	SLOT_CUSTOMER,
 	SLOT_CONTACT,		/* of the customer before it */
 	SLOT_FOLLOWUP,		/* likewise */
+	SLOT_OPPORTUNITY,	/* on the customer, with its owner */
 	SLOT_CHOICE_LIST,	/* the first registered list: industry */
 	SLOT_MADE		/* a record made by the slot's statement */
 };
@@ -115,6 +127,7 @@ static const struct slot {
 	{ "/customers/%d", SLOT_CUSTOMER, NULL, NULL },
 	{ "/customers/%d/contacts/%d", SLOT_CONTACT, NULL, NULL },
 	{ "/customers/%d/followups/%d", SLOT_FOLLOWUP, NULL, NULL },
+	{ "/opportunities/%d", SLOT_OPPORTUNITY, NULL, NULL },
 	{ "/admin/users/%d", SLOT_MADE, sql_user_make, "ss" },
 	{ "/admin/teams/%d", SLOT_MADE, sql_team_make, "s" },
 	{ "/admin/roles/%d", SLOT_MADE, sql_role_make, "sss" },
@@ -129,13 +142,13 @@ static const struct slot {
 struct mroute {
 	const char	*program, *method, *pattern, *rtype, *action;
 	int		 post, public, pwchange, reauth;
-	int		 scoped;	/* has a customer id */
+	int		 scoped;	/* has a customer's or opportunity's id */
 	int		 nested;	/* and an id of one of its records */
 };
 
-/* A customer with a contact and a follow-up. */
+/* A customer with a contact, a follow-up and an opportunity. */
 struct recs {
-	long long	 customer, contact, followup;
+	long long	 customer, contact, followup, opportunity;
 };
 
 /*
@@ -231,7 +244,8 @@ route_slots_check(struct mroute *r)
 		    " the id table of tests/integration/test_matrix.c, so the"
 		    " route cannot be tested; add one", r->method, r->pattern,
 		    r->program, (int)(p + 2 - r->pattern), r->pattern);
-		r->scoped |= sl->kind == SLOT_CUSTOMER;
+		r->scoped |= sl->kind == SLOT_CUSTOMER ||
+		    sl->kind == SLOT_OPPORTUNITY;
 		r->nested |= sl->kind == SLOT_CONTACT ||
 		    sl->kind == SLOT_FOLLOWUP;
 	}
@@ -318,7 +332,29 @@ followup_add(struct browser *b, struct arena *a, long long id)
 	ck_status(http_post(b, &p, "/customers/%lld/followups", id), 303);
 }
 
-/* A customer of owner, with its key contact and a follow-up. */
+/* An opportunity on customer id (code) for its owner. */
+static long long
+opportunity_add(struct walk *w, long long id, long long owner)
+{
+	struct post	 p;
+	struct resp	*r;
+
+	post_init(&p, w->maker);
+	post_add(&p, "name", arena_printf(w->a, "%s 矩阵机会", it_tag()));
+	post_add(&p, "customer", tdb_str(w->a, sql_customer_code, "i", id));
+	post_add(&p, "owner", arena_printf(w->a, "%lld", owner));
+	post_add(&p, "amount", "10000");
+	post_add(&p, "expected_close", it_day(w->a, 30));
+	post_add(&p, "lead_source", "expo");
+	post_add(&p, "lead_date", it_day(w->a, 0));
+	post_add(&p, "stage", "lead");
+	r = http_post(w->maker, &p, "/opportunities");
+	ck_status(r, 303);
+	return it_location_id(r, "/opportunities/");
+}
+
+/* A customer of owner, with its key contact, a follow-up and an
+ * opportunity. */
 static struct recs
 recs_make(struct walk *w, long long owner)
 {
@@ -337,8 +373,21 @@ recs_make(struct walk *w, long long owner)
 	followup_add(w->maker, w->a, rs.customer);
 	rs.contact = tdb_int(-1, sql_first_contact, "i", rs.customer);
 	rs.followup = tdb_int(-1, sql_first_followup, "i", rs.customer);
-	ck_assert(rs.contact > 0 && rs.followup > 0);
+	rs.opportunity = opportunity_add(w, rs.customer, owner);
+	ck_assert(rs.contact > 0 && rs.followup > 0 && rs.opportunity > 0);
 	return rs;
+}
+
+/* The customer's and the opportunity's state, as one string. */
+static char *
+recs_state(struct walk *w, const struct recs *rs)
+{
+	char	*opp = tdb_str(w->a, sql_opportunity_state, "i",
+	    rs->opportunity);
+
+	ck_assert_msg(opp != NULL, "no opportunity %lld", rs->opportunity);
+	return arena_printf(w->a, "%s|%s", it_customer_state(w->a,
+	    rs->customer), opp);
 }
 
 /*
@@ -380,6 +429,7 @@ route_path(struct walk *w, const struct mroute *r, const struct recs *rs,
 		case SLOT_CUSTOMER: id = rs->customer; break;
 		case SLOT_CONTACT: id = rs->contact; break;
 		case SLOT_FOLLOWUP: id = rs->followup; break;
+		case SLOT_OPPORTUNITY: id = rs->opportunity; break;
 		case SLOT_CHOICE_LIST: id = 1; break;
 		case SLOT_MADE:
 			if (fresh)
@@ -524,7 +574,7 @@ writes_check(struct walk *w, const struct mroute *r, const char *path)
 	for (pos = 0; pos < POS__MAX; pos++) {
 		if (w->state[pos] == NULL)
 			continue;
-		now = it_customer_state(w->a, w->shared[pos].customer);
+		now = recs_state(w, &w->shared[pos]);
 		if (strcmp(now, w->state[pos]) == 0)
 			continue;
 		fail_add(w, "%s %s (%s) as %s changed the %s %lld", r->method,
@@ -597,7 +647,7 @@ walk_init(struct walk *w)
 	    MAKER_ROLE, team_name(w, "乙"), 0));
 	for (i = POS_MATE; i < POS__MAX; i++) {
 		w->shared[i] = recs_make(w, w->owner[i]);
-		w->state[i] = it_customer_state(w->a, w->shared[i].customer);
+		w->state[i] = recs_state(w, &w->shared[i]);
 	}
 }
 
@@ -677,8 +727,7 @@ role_walk(struct walk *w, long long role)
 	subject_set(w, login, arena_printf(w->a, "role %s", code));
 	w->owner[POS_OWN] = it_user_id(login);
 	w->shared[POS_OWN] = recs_make(w, w->owner[POS_OWN]);
-	w->state[POS_OWN] = it_customer_state(w->a,
-	    w->shared[POS_OWN].customer);
+	w->state[POS_OWN] = recs_state(w, &w->shared[POS_OWN]);
 	/* Reads first: a sign-out among the writes then costs one sign-in. */
 	for (post = 0; post <= 1; post++)
 		for (i = 0; i < w->nroutes; i++)

@@ -1,0 +1,51 @@
+/*
+ * opportunities.c - the sales pipeline (SPEC 2.2): opportunities in a
+ * list and on a board by stage, their detail page with the stage
+ * history, create and edit, stage changes, the confirmation of a win
+ * probability, and the default probability of each stage.
+ *
+ * The route table says which action each page needs at all; the handlers,
+ * in cgi-bin/opportunities/, check each record against the user's scope.
+ */
+#include "opportunities/opportunities.h"
+#include "route.h"
+#include "server.h"
+
+static const struct route routes[] = {
+	{ METHOD_GET, "/opportunities", opp_list, RT_OPPORTUNITY, ACT_VIEW,
+	    0 },
+	{ METHOD_GET, "/opportunities/board", opp_board, RT_OPPORTUNITY,
+	    ACT_VIEW, 0 },
+	{ METHOD_GET, "/opportunities/new", opp_new, RT_OPPORTUNITY,
+	    ACT_CREATE, 0 },
+	{ METHOD_POST, "/opportunities", opp_create, RT_OPPORTUNITY,
+	    ACT_CREATE, 0 },
+	{ METHOD_GET, "/opportunities/%d", opp_detail, RT_OPPORTUNITY,
+	    ACT_VIEW, 0 },
+	{ METHOD_GET, "/opportunities/%d/edit", opp_edit, RT_OPPORTUNITY,
+	    ACT_EDIT, 0 },
+	{ METHOD_POST, "/opportunities/%d", opp_update, RT_OPPORTUNITY,
+	    ACT_EDIT, 0 },
+	{ METHOD_POST, "/opportunities/%d/stage", opp_stage_change,
+	    RT_OPPORTUNITY, ACT_EDIT, 0 },
+	{ METHOD_POST, "/opportunities/%d/confirm", opp_confirm,
+	    RT_OPPORTUNITY, ACT_APPROVE, 0 },
+	/*
+	 * The stages' default probabilities are settings of the whole
+	 * pipeline: administration, like the choice lists that name them.
+	 */
+	{ METHOD_GET, "/opportunities/stages", opp_stages, RT_USER, ACT_VIEW,
+	    ROUTE_REAUTH },
+	{ METHOD_POST, "/opportunities/stages", opp_stages_save, RT_USER,
+	    ACT_EDIT, ROUTE_REAUTH },
+};
+
+static const struct program opportunities = {
+	"opportunities", routes, sizeof(routes) / sizeof(routes[0])
+};
+
+int
+main(int argc, char *argv[])
+{
+	return server_main(argc, argv, &opportunities);
+}

@@ -1,0 +1,81 @@
+/*
+ * opportunities.h - the sales pipeline: one program, one file per part.
+ *
+ * cgi-bin/opportunities.c holds the route table. Each handler loads the
+ * opportunity with opp_load, which checks its owner and team against the
+ * user's scope and answers 404 for one out of scope, so that its
+ * existence does not leak. Lists and the board apply the same scope in
+ * SQL.
+ */
+#ifndef CRM_OPPORTUNITIES_H
+#define CRM_OPPORTUNITIES_H
+
+#include "perm.h"
+
+struct ctx;
+
+#define NFIELDS(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* The share of the amount a change may move without a note (SPEC 2.2). */
+#define AMOUNT_NOTE_PCT	20
+
+/* An opportunity as loaded for a check or a page. */
+struct opportunity {
+	long long	 id, customer_id, owner_id, team_id, version;
+	long long	 confirmed_by;	/* 0: probability not confirmed */
+	const char	*code, *name, *customer_code, *customer_name;
+	const char	*owner_name, *amount, *expected_close, *lead_source;
+	const char	*lead_date, *stage, *stage_entered, *days_in_stage;
+	const char	*probability, *confirmer, *confirmed_at;
+	const char	*competitors, *advantages, *risks, *close_reason;
+	const char	*created, *outcome;
+};
+
+/* What a stage means to the pipeline (opportunity_stage). */
+struct stage {
+	const char	*outcome;	/* "open", "won" or "lost" */
+	int		 probability;	/* default on entry; -1: none set */
+};
+
+/* record.c */
+int	 opp_load(struct ctx *, enum action, struct opportunity *);
+void	 opp_to_hdf(struct ctx *, const struct opportunity *);
+/* The stage of code; an unknown stage is open without a default. */
+int	 stage_get(struct ctx *, const char *code, struct stage *);
+int	 stage_closed(const struct stage *);
+/*
+ * The active open stages as the choice list "opp_open_stage": a new
+ * opportunity starts in one, a board has a column for each. Their
+ * number, or -1. Call after choice_load().
+ */
+int	 open_stages(struct ctx *);
+/* Scope of act on opportunities for list queries: team without a team
+ * is own. */
+enum scope list_scope(struct ctx *, enum action);
+
+/* list.c */
+int	 opp_list(struct ctx *);
+
+/* board.c */
+int	 opp_board(struct ctx *);
+
+/* detail.c */
+int	 opp_detail(struct ctx *);
+/* The detail page again, with a form's errors beside its fields. */
+int	 opp_detail_invalid(struct ctx *, const struct opportunity *);
+
+/* edit.c */
+int	 opp_new(struct ctx *);
+int	 opp_create(struct ctx *);
+int	 opp_edit(struct ctx *);
+int	 opp_update(struct ctx *);
+
+/* stage.c */
+int	 opp_stage_change(struct ctx *);
+int	 opp_confirm(struct ctx *);
+
+/* stages.c */
+int	 opp_stages(struct ctx *);
+int	 opp_stages_save(struct ctx *);
+
+#endif
