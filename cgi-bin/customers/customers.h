@@ -61,6 +61,7 @@ struct list_query {
 	const struct custom_field *cf;	/* the field of DRIVE_SLOT, _MULTI */
 	const char	*lo, *hi;	/* DRIVE_SLOT bounds, or NULL */
 	const char	*has;		/* DRIVE_MULTI option */
+	int		 values;	/* read the custom values */
 };
 
 /* A row as the user may see it: labels, restricted fields shown. */
