@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "choice.h"
 #include "ctx.h"
+#include "db.h"
 #include "form.h"
 #include "str.h"
 #include "utf8.h"
@@ -45,6 +46,15 @@ void
 form_fill(struct ctx *c, const char *name, const char *value)
 {
 	ctx_set(c, arena_printf(c->arena, "Form.%s", name), value);
+}
+
+void
+form_conflict(struct ctx *c, const char *msg_key, long long version)
+{
+	db_rollback(c->db);
+	c->status = 409;
+	ctx_set(c, "Error", ctx_msg(c, msg_key));
+	ctx_set_int(c, "Form.version", version);
 }
 
 void

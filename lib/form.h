@@ -70,6 +70,14 @@ void		 form_error_text(struct ctx *, struct form *, const char *name,
 		    const char *msg);
 /* Put a stored value into the form, for an edit page. */
 void		 form_fill(struct ctx *, const char *name, const char *value);
+/*
+ * Someone saved the record since the form was loaded (its version moved):
+ * roll the transaction back, answer 409 with message key msg_key, and
+ * give the form the stored version, so that saving again overwrites
+ * knowingly; what the user typed stays in the form.
+ */
+void		 form_conflict(struct ctx *, const char *msg_key,
+		    long long version);
 
 /* Exposed for unit tests: normalise one value, NULL if invalid. */
 const char	*form_mobile(struct ctx *, const char *);

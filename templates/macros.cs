@@ -48,3 +48,13 @@
 <?cs /if ?><?cs /def ?>
 
 <?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?>
+<?cs # The owner of a new or edited record, for users who may assign one (Owners). ?>
+<?cs def:owner_select(label) ?><?cs if:Can.assign ?>
+<div class="field<?cs if:Form.owner.error ?> invalid<?cs /if ?>">
+<label for="f-owner"><?cs var:label ?></label>
+<select id="f-owner" name="owner">
+<?cs each:o = Owners ?><option value="<?cs var:o.id ?>"<?cs if:Form.owner == o.id ?> selected<?cs /if ?>><?cs var:o.name ?></option>
+<?cs /each ?></select>
+<?cs call:field_error("owner") ?>
+</div>
+<?cs /if ?><?cs /def ?>

@@ -347,11 +347,7 @@ customer_update(struct ctx *c)
 	if (db_finish(&q) == DB_ERROR)
 		return 500;
 	if (changed != 1) {
-		/* Someone saved in between: show their version, keep ours. */
-		db_rollback(c->db);
-		c->status = 409;
-		ctx_set(c, "Error", ctx_msg(c, "customer.conflict"));
-		ctx_set_int(c, "Form.version", cu.version);
+		form_conflict(c, "customer.conflict", cu.version);
 		goto invalid;
 	}
 	if (sealed_update(c->db, c->arena, SEALED_CUSTOMER_BUDGET, cu.id,

@@ -313,11 +313,7 @@ opp_update(struct ctx *c)
 	if (db_finish(&q) == DB_ERROR)
 		return 500;
 	if (changed != 1) {
-		/* Someone saved in between: show their version, keep ours. */
-		db_rollback(c->db);
-		c->status = 409;
-		ctx_set(c, "Error", ctx_msg(c, "opp.conflict"));
-		ctx_set_int(c, "Form.version", o.version);
+		form_conflict(c, "opp.conflict", o.version);
 		goto invalid;
 	}
 	if (audit_update(c, &o, &f, owner) == -1 || db_commit(c->db) == -1)

@@ -5,15 +5,7 @@
 <?cs call:field_select("industry", L.customer.industry, "industry", 1) ?>
 <?cs call:field_select("grade", L.customer.grade, "grade", 1) ?>
 <?cs call:field_input("address", L.customer.address, "text", 0) ?>
-<?cs if:Can.assign ?>
-<div class="field<?cs if:Form.owner.error ?> invalid<?cs /if ?>">
-<label for="f-owner"><?cs var:L.customer.owner ?></label>
-<select id="f-owner" name="owner">
-<?cs each:o = Owners ?><option value="<?cs var:o.id ?>"<?cs if:Form.owner == o.id ?> selected<?cs /if ?>><?cs var:o.name ?></option>
-<?cs /each ?></select>
-<?cs call:field_error("owner") ?>
-</div>
-<?cs /if ?>
+<?cs call:owner_select(L.customer.owner) ?>
 </fieldset>
 <fieldset>
 <legend><?cs var:L.customer.needs ?></legend>

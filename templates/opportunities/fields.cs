@@ -6,15 +6,7 @@
 <?cs call:field_input("expected_close", L.opp.expected_close, "date", 1) ?>
 <?cs call:field_select("lead_source", L.opp.lead_source, "lead_source", 1) ?>
 <?cs call:field_input("lead_date", L.opp.lead_date, "date", 1) ?>
-<?cs if:Can.assign ?>
-<div class="field<?cs if:Form.owner.error ?> invalid<?cs /if ?>">
-<label for="f-owner"><?cs var:L.opp.owner ?></label>
-<select id="f-owner" name="owner">
-<?cs each:o = Owners ?><option value="<?cs var:o.id ?>"<?cs if:Form.owner == o.id ?> selected<?cs /if ?>><?cs var:o.name ?></option>
-<?cs /each ?></select>
-<?cs call:field_error("owner") ?>
-</div>
-<?cs /if ?>
+<?cs call:owner_select(L.opp.owner) ?>
 </fieldset>
 <fieldset>
 <legend><?cs var:L.opp.analysis ?></legend>
