@@ -18,7 +18,7 @@
 <table class="list lines">
 <thead><tr><th scope="col"><?cs var:L.quote.line ?></th><th scope="col"><?cs var:L.quote.product ?></th><th scope="col"><?cs var:L.quote.description ?></th><th scope="col"><?cs var:L.quote.quantity ?></th><th scope="col"><?cs var:L.quote.unit_price ?></th><th scope="col"><?cs var:L.quote.discount_pct ?></th></tr></thead>
 <tbody>
-<?cs each:r = Rows ?><tr<?cs if:Form[r.product].error || Form[r.description].error || Form[r.qty].error || Form[r.price].error || Form[r.discount].error ?> class="invalid"<?cs /if ?>>
+<?cs each:r = Rows ?><tr>
 <th scope="row"><?cs var:r.n ?></th>
 <td><select<?cs call:field_attrs(r.product, 0) ?> aria-label="<?cs var:L.quote.product ?>, <?cs var:L.quote.line ?> <?cs var:r.n ?>">
 <option value=""><?cs var:L.form.choose ?></option>
