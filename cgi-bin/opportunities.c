@@ -2,7 +2,8 @@
  * opportunities.c - the sales pipeline (SPEC 2.2): opportunities in a
  * list and on a board by stage, their detail page with the stage
  * history, create and edit, stage changes, the confirmation of a win
- * probability, and the default probability of each stage.
+ * probability, the default probability of each stage, and the quotes
+ * of an opportunity with their print view.
  *
  * The route table says which action each page needs at all; the handlers,
  * in cgi-bin/opportunities/, check each record against the user's scope.
@@ -30,6 +31,24 @@ static const struct route routes[] = {
 	    RT_OPPORTUNITY, ACT_EDIT, 0 },
 	{ METHOD_POST, "/opportunities/%d/confirm", opp_confirm,
 	    RT_OPPORTUNITY, ACT_APPROVE, 0 },
+	/*
+	 * Quotes belong to their opportunity: viewing one needs view on
+	 * it, writing one edit, both within its scope.
+	 */
+	{ METHOD_GET, "/opportunities/%d/quotes/new", quote_new,
+	    RT_OPPORTUNITY, ACT_EDIT, 0 },
+	{ METHOD_POST, "/opportunities/%d/quotes", quote_create,
+	    RT_OPPORTUNITY, ACT_EDIT, 0 },
+	{ METHOD_GET, "/opportunities/%d/quotes/%d", quote_detail,
+	    RT_OPPORTUNITY, ACT_VIEW, 0 },
+	{ METHOD_GET, "/opportunities/%d/quotes/%d/print", quote_print,
+	    RT_OPPORTUNITY, ACT_VIEW, 0 },
+	{ METHOD_GET, "/opportunities/%d/quotes/%d/edit", quote_edit,
+	    RT_OPPORTUNITY, ACT_EDIT, 0 },
+	{ METHOD_POST, "/opportunities/%d/quotes/%d", quote_update,
+	    RT_OPPORTUNITY, ACT_EDIT, 0 },
+	{ METHOD_POST, "/opportunities/%d/quotes/%d/status", quote_status,
+	    RT_OPPORTUNITY, ACT_EDIT, 0 },
 	/*
 	 * The stages' default probabilities are settings of the whole
 	 * pipeline: administration, like the choice lists that name them.

@@ -1,7 +1,7 @@
 /*
  * detail.c - an opportunity's page: its fields, the timeline of its
- * stages, its audit history, and the forms that change its stage and
- * confirm its win probability.
+ * stages, its quotes, its audit history, and the forms that change its
+ * stage and confirm its win probability.
  */
 #include "arena.h"
 #include "choice.h"
@@ -74,7 +74,8 @@ static int
 detail_render(struct ctx *c, const struct opportunity *o)
 {
 	opp_to_hdf(c, o);
-	if (timeline_to_hdf(c, o->id) == -1 || history_to_hdf(c, o->id) == -1)
+	if (timeline_to_hdf(c, o->id) == -1 ||
+	    history_to_hdf(c, o->id) == -1 || quotes_to_hdf(c, o->id) == -1)
 		return 500;
 	/* The stage form offers the current stage and close reason. */
 	choice_keep(c, "opp_stage", o->stage);

@@ -37,6 +37,24 @@ struct stage {
 	int		 probability;	/* default on entry; -1: none set */
 };
 
+/* The most lines a quote has, and the empty rows a new form offers. */
+#define QUOTE_ROWS_MAX	50
+#define QUOTE_ROWS_ADD	5
+
+/* A quote as loaded for a check or a page; amounts are DECIMAL text. */
+struct quote {
+	long long	 id, version;
+	const char	*code, *status, *valid_until, *note;
+	const char	*subtotal, *discount, *total, *creator, *created;
+};
+
+/* A quote's line, as read from a form or the database. */
+struct quote_line {
+	const char	*product, *description;
+	long long	 qty_milli, price_cents, discount_bp;	/* 1/100 % */
+	long long	 gross, net;	/* cents, before and after discount */
+};
+
 /* record.c */
 int	 opp_load(struct ctx *, enum action, struct opportunity *);
 void	 opp_to_hdf(struct ctx *, const struct opportunity *);
@@ -73,6 +91,30 @@ int	 opp_update(struct ctx *);
 /* stage.c */
 int	 opp_stage_change(struct ctx *);
 int	 opp_confirm(struct ctx *);
+
+/* quote.c */
+/*
+ * Load quote ids[1] of opportunity ids[0] if the user may do act on
+ * the opportunity; else 404.
+ */
+int	 quote_load(struct ctx *, enum action, struct opportunity *,
+	    struct quote *);
+/* A quote's lines, at most QUOTE_ROWS_MAX, in order: their number or -1. */
+int	 quote_lines_load(struct ctx *, long long id, struct quote_line **);
+/* The opportunity's quotes as Quotes.N, newest first. */
+int	 quotes_to_hdf(struct ctx *, long long opp);
+int	 quote_detail(struct ctx *);
+int	 quote_print(struct ctx *);
+int	 quote_status(struct ctx *);
+/* The quote's page with a status and the message of msg_key. */
+int	 quote_refused(struct ctx *, const struct opportunity *,
+	    const struct quote *, int status, const char *msg_key);
+
+/* quote_form.c */
+int	 quote_new(struct ctx *);
+int	 quote_create(struct ctx *);
+int	 quote_edit(struct ctx *);
+int	 quote_update(struct ctx *);
 
 /* stages.c */
 int	 opp_stages(struct ctx *);

@@ -35,6 +35,19 @@
 </dl>
 </section>
 
+<section id="quotes" aria-labelledby="quotes-h" class="card">
+<h2 id="quotes-h"><?cs var:L.quote.list ?></h2>
+<?cs if:Can.edit == 1 ?><p><a class="button" href="/opportunities/<?cs var:Opp.id ?>/quotes/new"><?cs var:L.quote.new ?></a></p><?cs /if ?>
+<?cs if:subcount(Quotes) > 0 ?>
+<table class="list">
+<thead><tr><th scope="col"><?cs var:L.quote.code ?></th><th scope="col"><?cs var:L.quote.status ?></th><th scope="col"><?cs var:L.quote.valid_until ?></th><th scope="col" class="num"><?cs var:L.quote.total ?></th><th scope="col"><?cs var:L.quote.created ?></th></tr></thead>
+<tbody>
+<?cs each:q = Quotes ?><tr><td><a href="/opportunities/<?cs var:Opp.id ?>/quotes/<?cs var:q.id ?>"><?cs var:q.code ?></a></td><td><?cs var:L.quote.statuses[q.status] ?></td><td><?cs var:q.valid_until ?></td><td class="num"><?cs var:q.total ?></td><td><?cs var:q.created ?></td></tr>
+<?cs /each ?></tbody>
+</table>
+<?cs else ?><p><?cs var:L.quote.none ?></p><?cs /if ?>
+</section>
+
 <?cs if:Can.approve == 1 ?>
 <section id="confirm" aria-labelledby="confirm-h" class="card">
 <h2 id="confirm-h"><?cs var:L.opp.confirm_title ?></h2>

@@ -495,12 +495,44 @@ async function* opportunityTour(page, lang) {
 	yield `${lang}: opportunity detail page`;
 	await visit(page, `${opp}/edit`);
 	yield `${lang}: edit opportunity form`;
+	yield* quoteTour(page, lang, opp);
 	await visit(page, '/opportunities/new');
 	assert.equal(await submit(page,
 	    page.locator('main form.card button[type=submit]')), 422);
 	yield `${lang}: new opportunity form with errors`;
 	await visit(page, '/opportunities/stages');
 	yield `${lang}: stage settings`;
+}
+
+/*
+ * Quotes of an opportunity: the new quote form with a wrong line, the
+ * quote it then makes, its edit form and its print view.
+ */
+async function* quoteTour(page, lang, opp) {
+	const save = page.locator('main form.card button.primary');
+
+	await visit(page, `${opp}/quotes/new`);
+	await page.locator('#f-product_1').selectOption('erp');
+	await page.locator('#f-qty_1').fill('0');
+	await page.locator('#f-price_1').fill('12.5');
+	await page.locator('#f-description_2').fill('半天培训');
+	assert.equal(await submit(page, save), 422);
+	yield `${lang}: new quote form with errors`;
+	await page.locator('#f-qty_1').fill('2.5');
+	await page.locator('#f-product_2').selectOption('training');
+	await page.locator('#f-qty_2').fill('1');
+	await page.locator('#f-price_2').fill('2.01');
+	await page.locator('#f-discount_2').fill('50');
+	assert.equal(await submit(page, save), 200);
+	assert.match(pathOf(page), /^\/opportunities\/\d+\/quotes\/\d+$/);
+	/* 2.5 x 12.50 = 31.25; 2.01 less 50% = 1.005: 1.01. */
+	assert.equal(await page.locator('#quote-total').textContent(), '32.26');
+	yield `${lang}: quote page`;
+	const quote = pathOf(page);
+	await visit(page, `${quote}/edit`);
+	yield `${lang}: edit quote form`;
+	await visit(page, `${quote}/print`);
+	yield `${lang}: quote print view`;
 }
 
 /* Roles: the list, a new role's matrix, and a preview as that role. */

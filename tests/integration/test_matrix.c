@@ -6,7 +6,7 @@
  *
  * Without the grant a route answers 403; with it the request gets
  * through; a customer or opportunity outside the grant's scope answers
- * 404 and stays as it was. The ids in a pattern come from the id table
+ * 404 and stays as it was, with its quote. The ids in a pattern come from the id table
  * below: a route whose pattern it cannot fill fails the test, so no route
  * goes untested.
  * Requests that may change something run against records made for them.
@@ -74,6 +74,11 @@ static const char sql_opportunity_state[] =
     " (SELECT COUNT(*) FROM opportunity_stage_change h"
     "  WHERE h.opportunity_id = o.id))"
     " FROM opportunity o WHERE o.id = ?";
+/* Everything about a quote a request could change. */
+static const char sql_quote_state[] =
+    "SELECT CONCAT_WS('|', q.status, q.version, q.total, q.valid_until,"
+    " (SELECT COUNT(*) FROM quote_line l WHERE l.quote_id = q.id))"
+    " FROM quote q WHERE q.id = ?";
 /*
  * An inactive custom field, a multiple choice one (it takes no slot), and
  * an inactive option of it: the field is the id before it in the path.
@@ -107,6 +112,7 @@ enum slot_kind {
 	SLOT_CONTACT,		/* of the customer before it */
 	SLOT_FOLLOWUP,		/* likewise */
 	SLOT_OPPORTUNITY,	/* on the customer, with its owner */
+	SLOT_QUOTE,		/* of the opportunity before it */
 	SLOT_CHOICE_LIST,	/* the first registered list: industry */
 	SLOT_MADE		/* a record made by the slot's statement */
 };
@@ -128,6 +134,7 @@ static const struct slot {
 	{ "/customers/%d/contacts/%d", SLOT_CONTACT, NULL, NULL },
 	{ "/customers/%d/followups/%d", SLOT_FOLLOWUP, NULL, NULL },
 	{ "/opportunities/%d", SLOT_OPPORTUNITY, NULL, NULL },
+	{ "/opportunities/%d/quotes/%d", SLOT_QUOTE, NULL, NULL },
 	{ "/admin/users/%d", SLOT_MADE, sql_user_make, "ss" },
 	{ "/admin/teams/%d", SLOT_MADE, sql_team_make, "s" },
 	{ "/admin/roles/%d", SLOT_MADE, sql_role_make, "sss" },
@@ -146,9 +153,10 @@ struct mroute {
 	int		 nested;	/* and an id of one of its records */
 };
 
-/* A customer with a contact, a follow-up and an opportunity. */
+/* A customer with a contact, a follow-up and an opportunity with a
+ * quote. */
 struct recs {
-	long long	 customer, contact, followup, opportunity;
+	long long	 customer, contact, followup, opportunity, quote;
 };
 
 /*
@@ -187,7 +195,7 @@ enum want {
 	WANT_ALLOWED,
 	WANT_DENIED,		/* 403: no grant */
 	WANT_HIDDEN,		/* 404: out of scope */
-	WANT_FOREIGN,		/* another customer's contact, follow-up */
+	WANT_FOREIGN,		/* another record's contact, follow-up, quote */
 	WANT_SIGN_IN,		/* signed out */
 	WANT_PASSWORD		/* password change due */
 };
@@ -247,7 +255,7 @@ route_slots_check(struct mroute *r)
 		r->scoped |= sl->kind == SLOT_CUSTOMER ||
 		    sl->kind == SLOT_OPPORTUNITY;
 		r->nested |= sl->kind == SLOT_CONTACT ||
-		    sl->kind == SLOT_FOLLOWUP;
+		    sl->kind == SLOT_FOLLOWUP || sl->kind == SLOT_QUOTE;
 	}
 }
 
@@ -353,8 +361,27 @@ opportunity_add(struct walk *w, long long id, long long owner)
 	return it_location_id(r, "/opportunities/");
 }
 
+/* A draft quote of one line on opportunity id. */
+static long long
+quote_add(struct walk *w, long long id)
+{
+	struct post	 p;
+	struct resp	*r;
+
+	post_init(&p, w->maker);
+	post_add(&p, "rows", "5");
+	post_add(&p, "product_1", "erp");
+	post_add(&p, "qty_1", "1");
+	post_add(&p, "price_1", "100");
+	post_add(&p, "valid_until", it_day(w->a, 30));
+	r = http_post(w->maker, &p, "/opportunities/%lld/quotes", id);
+	ck_status(r, 303);
+	return it_location_id(r, arena_printf(w->a,
+	    "/opportunities/%lld/quotes/", id));
+}
+
 /* A customer of owner, with its key contact, a follow-up and an
- * opportunity. */
+ * opportunity with a quote. */
 static struct recs
 recs_make(struct walk *w, long long owner)
 {
@@ -374,20 +401,25 @@ recs_make(struct walk *w, long long owner)
 	rs.contact = tdb_int(-1, sql_first_contact, "i", rs.customer);
 	rs.followup = tdb_int(-1, sql_first_followup, "i", rs.customer);
 	rs.opportunity = opportunity_add(w, rs.customer, owner);
-	ck_assert(rs.contact > 0 && rs.followup > 0 && rs.opportunity > 0);
+	rs.quote = quote_add(w, rs.opportunity);
+	ck_assert(rs.contact > 0 && rs.followup > 0 && rs.opportunity > 0 &&
+	    rs.quote > 0);
 	return rs;
 }
 
-/* The customer's and the opportunity's state, as one string. */
+/* The customer's, the opportunity's and the quote's state, as one
+ * string. */
 static char *
 recs_state(struct walk *w, const struct recs *rs)
 {
 	char	*opp = tdb_str(w->a, sql_opportunity_state, "i",
 	    rs->opportunity);
+	char	*quote = tdb_str(w->a, sql_quote_state, "i", rs->quote);
 
 	ck_assert_msg(opp != NULL, "no opportunity %lld", rs->opportunity);
-	return arena_printf(w->a, "%s|%s", it_customer_state(w->a,
-	    rs->customer), opp);
+	ck_assert_msg(quote != NULL, "no quote %lld", rs->quote);
+	return arena_printf(w->a, "%s|%s|%s", it_customer_state(w->a,
+	    rs->customer), opp, quote);
 }
 
 /*
@@ -430,6 +462,7 @@ route_path(struct walk *w, const struct mroute *r, const struct recs *rs,
 		case SLOT_CONTACT: id = rs->contact; break;
 		case SLOT_FOLLOWUP: id = rs->followup; break;
 		case SLOT_OPPORTUNITY: id = rs->opportunity; break;
+		case SLOT_QUOTE: id = rs->quote; break;
 		case SLOT_CHOICE_LIST: id = 1; break;
 		case SLOT_MADE:
 			if (fresh)
@@ -707,6 +740,7 @@ role_route(struct walk *w, const struct mroute *r, long long scope)
 		    w->shared[POS_OWN];
 		rs.contact = w->shared[POS_OTHER].contact;
 		rs.followup = w->shared[POS_OTHER].followup;
+		rs.quote = w->shared[POS_OTHER].quote;
 		expect(w, r, route_path(w, r, &rs, r->post),
 		    "own customer, other team's record", WANT_FOREIGN);
 	}
