@@ -433,11 +433,8 @@ quote_update(struct ctx *c)
 	if (changed == -1)
 		return 500;
 	if (changed != 1) {
-		/* Saved or sent by someone in between: keep what was typed. */
-		db_rollback(c->db);
-		c->status = 409;
-		ctx_set(c, "Error", ctx_msg(c, "quote.conflict"));
-		ctx_set_int(c, "Form.version", q.version);
+		/* Saved or sent by someone in between. */
+		form_conflict(c, "quote.conflict", q.version);
 		return form_page(c, &o, &q, d.rows);
 	}
 	if (db_exec(c->db, c->arena, sql_lines_delete, "i", q.id) == -1 ||
