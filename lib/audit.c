@@ -90,3 +90,34 @@ audit_changes(struct ctx *c, const char *record_type, long long id,
 	}
 	return 0;
 }
+
+/* The last hundred events of one record, by the index audit_record. */
+static const char sql_history[] =
+    "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'), COALESCE(u.name, '-'),"
+    " a.action, a.field, a.old_value, a.new_value"
+    " FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id"
+    " WHERE a.record_type = ? AND a.record_id = ?"
+    " ORDER BY a.id DESC LIMIT 100";
+
+int
+audit_history(struct ctx *c, const char *record_type, long long id)
+{
+	static const char *const cols[] = {
+		"at", "user", "action", "field", "old", "new"
+	};
+	struct dbq	 q;
+	HDF		*rows = ctx_node(c, "History"), *row;
+	unsigned	 i;
+	int		 n = 0;
+
+	if (db_prepare(&q, c->db, c->arena, sql_history) == -1)
+		return -1;
+	db_bind_text(&q, 0, record_type);
+	db_bind_int(&q, 1, id);
+	while (db_step(&q) == DB_ROW) {
+		row = node_item(rows, n++);
+		for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
+			node_set(row, cols[i], db_text(&q, i));
+	}
+	return db_finish(&q) == DB_ERROR ? -1 : 0;
+}

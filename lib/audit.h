@@ -43,6 +43,11 @@ struct form;
 int	audit_changes(struct ctx *, const char *record_type, long long id,
 	    const struct audited *cols, size_t n, const void *old,
 	    struct form *);
+/*
+ * A record's history, newest first, into the page's History rows (at,
+ * user, action, field, old, new); the template history.cs shows them.
+ */
+int	audit_history(struct ctx *, const char *record_type, long long id);
 /* A refused permission check. */
 void	audit_denied(struct ctx *, enum rtype, enum action);
 

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "audit.h"
 #include "choice.h"
 #include "ctx.h"
 #include "custom_field.h"
@@ -30,12 +31,6 @@ static const char sql_followups[] =
 static const char sql_orders[] =
     "SELECT id, order_date, amount, margin, note FROM customer_order"
     " WHERE customer_id = ? ORDER BY order_date DESC, id DESC LIMIT 50";
-static const char sql_history[] =
-    "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'), COALESCE(u.name, '-'),"
-    " a.action, a.field, a.old_value, a.new_value"
-    " FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id"
-    " WHERE a.record_type = 'customer' AND a.record_id = ?"
-    " ORDER BY a.id DESC LIMIT 100";
 /* The customer's opportunities the user may see (opportunity scope). */
 static const char sql_opportunities[] =
     "SELECT o.id, o.code, o.name, o.stage, o.amount, o.expected_close,"
@@ -190,10 +185,6 @@ static const char *const order_cols[] = {
 	"id", "date", "amount", "margin", "note"
 };
 
-static const char *const history_cols[] = {
-	"at", "user", "action", "field", "old", "new"
-};
-
 static int
 opportunities_to_hdf(struct ctx *c, long long id)
 {
@@ -274,8 +265,7 @@ detail_render(struct ctx *c, const struct customer *cu)
 	    rows_to_hdf(c, sql_orders, cu->id, "Orders", order_cols,
 	    NFIELDS(order_cols), NULL) == -1)
 		return 500;
-	if (rows_to_hdf(c, sql_history, cu->id, "History", history_cols,
-	    NFIELDS(history_cols), NULL) == -1 ||
+	if (audit_history(c, "customer", cu->id) == -1 ||
 	    opportunities_to_hdf(c, cu->id) == -1)
 		return 500;
 	secure_history(c, &cf);

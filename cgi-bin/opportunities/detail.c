@@ -4,6 +4,7 @@
  * stage and confirm its win probability.
  */
 #include "arena.h"
+#include "audit.h"
 #include "choice.h"
 #include "ctx.h"
 #include "db.h"
@@ -16,12 +17,6 @@ static const char sql_timeline[] =
     " h.to_stage, h.note"
     " FROM opportunity_stage_change h JOIN app_user u ON u.id = h.user_id"
     " WHERE h.opportunity_id = ? ORDER BY h.id DESC LIMIT 100";
-static const char sql_history[] =
-    "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'), COALESCE(u.name, '-'),"
-    " a.action, a.field, a.old_value, a.new_value"
-    " FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id"
-    " WHERE a.record_type = 'opportunity' AND a.record_id = ?"
-    " ORDER BY a.id DESC LIMIT 100";
 
 static int
 timeline_to_hdf(struct ctx *c, long long id)
@@ -47,35 +42,14 @@ timeline_to_hdf(struct ctx *c, long long id)
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
 
-static int
-history_to_hdf(struct ctx *c, long long id)
-{
-	static const char *const cols[] = {
-		"at", "user", "action", "field", "old", "new"
-	};
-	struct dbq	 q;
-	HDF		*rows = ctx_node(c, "History"), *row;
-	unsigned	 i;
-	int		 n = 0;
-
-	if (db_prepare(&q, c->db, c->arena, sql_history) == -1)
-		return -1;
-	db_bind_int(&q, 0, id);
-	while (db_step(&q) == DB_ROW) {
-		row = node_item(rows, n++);
-		for (i = 0; i < NFIELDS(cols); i++)
-			node_set(row, cols[i], db_text(&q, i));
-	}
-	return db_finish(&q) == DB_ERROR ? -1 : 0;
-}
-
 /* Everything the page shows; its forms keep what Form.* holds. */
 static int
 detail_render(struct ctx *c, const struct opportunity *o)
 {
 	opp_to_hdf(c, o);
 	if (timeline_to_hdf(c, o->id) == -1 ||
-	    history_to_hdf(c, o->id) == -1 || quotes_to_hdf(c, o->id) == -1)
+	    audit_history(c, "opportunity", o->id) == -1 ||
+	    quotes_to_hdf(c, o->id) == -1)
 		return 500;
 	/* The stage form offers the current stage and close reason. */
 	choice_keep(c, "opp_stage", o->stage);

@@ -34,12 +34,6 @@ static const char sql_quotes_of[] =
     "SELECT id, code, status, valid_until, total,"
     " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i')"
     " FROM quote WHERE opportunity_id = ? ORDER BY id DESC LIMIT 100";
-static const char sql_history[] =
-    "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'), COALESCE(u.name, '-'),"
-    " a.action, a.field, a.old_value, a.new_value"
-    " FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id"
-    " WHERE a.record_type = 'quote' AND a.record_id = ?"
-    " ORDER BY a.id DESC LIMIT 100";
 /* A status change holds the opportunity, so that two accepts queue. */
 static const char sql_opp_lock[] =
     "SELECT id FROM opportunity WHERE id = ? FOR UPDATE";
@@ -165,28 +159,6 @@ lines_to_hdf(struct ctx *c, long long id)
 	return 0;
 }
 
-static int
-history_to_hdf(struct ctx *c, long long id)
-{
-	static const char *const cols[] = {
-		"at", "user", "action", "field", "old", "new"
-	};
-	struct dbq	 q;
-	HDF		*rows = ctx_node(c, "History"), *row;
-	unsigned	 i;
-	int		 n = 0;
-
-	if (db_prepare(&q, c->db, c->arena, sql_history) == -1)
-		return -1;
-	db_bind_int(&q, 0, id);
-	while (db_step(&q) == DB_ROW) {
-		row = node_item(rows, n++);
-		for (i = 0; i < NFIELDS(cols); i++)
-			node_set(row, cols[i], db_text(&q, i));
-	}
-	return db_finish(&q) == DB_ERROR ? -1 : 0;
-}
-
 int
 quotes_to_hdf(struct ctx *c, long long opp)
 {
@@ -231,7 +203,7 @@ quote_render(struct ctx *c, const struct opportunity *o,
 		ctx_set(c, "Printed.by", c->user->name);
 		return http_page(c, "opportunities/quote_print.cs");
 	}
-	if (history_to_hdf(c, q->id) == -1)
+	if (audit_history(c, "quote", q->id) == -1)
 		return 500;
 	ctx_set_int(c, "Can.edit", perm_allows(c, RT_OPPORTUNITY, ACT_EDIT,
 	    o->owner_id, o->team_id));

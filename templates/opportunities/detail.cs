@@ -82,13 +82,5 @@
 <?cs /each ?></ol>
 </section>
 
-<section id="history" aria-labelledby="history-h" class="card">
-<h2 id="history-h"><?cs var:L.history.title ?></h2>
-<table class="list">
-<thead><tr><th scope="col"><?cs var:L.history.at ?></th><th scope="col"><?cs var:L.history.user ?></th><th scope="col"><?cs var:L.history.action ?></th><th scope="col"><?cs var:L.history.field ?></th><th scope="col"><?cs var:L.history.old ?></th><th scope="col"><?cs var:L.history.new ?></th></tr></thead>
-<tbody>
-<?cs each:h = History ?><tr><td><?cs var:h.at ?></td><td><?cs var:h.user ?></td><td><?cs var:h.action ?></td><td><?cs var:h.field ?></td><td><?cs var:h.old ?></td><td><?cs var:h.new ?></td></tr>
-<?cs /each ?></tbody>
-</table>
-</section>
+<?cs include:"history.cs" ?>
 <?cs call:layout_end() ?>
