@@ -79,6 +79,7 @@ struct optlist {
 	const char	*title;		/* of the page, in its language */
 	const char	*back;		/* a link above the options */
 	const char	*back_label;
+	int		 required;	/* keep an option active */
 };
 
 /* The page, with the rename form of option edit unless 0. */

@@ -36,6 +36,9 @@ static const char sql_option_labels[] =
     "UPDATE choice SET label_en = ?, label_zh = ? WHERE id = ?";
 static const char sql_option_active[] =
     "UPDATE choice SET active = ? WHERE id = ?";
+/* Locking the list's options: two deactivations cannot both see two. */
+static const char sql_active_count[] =
+    "SELECT COUNT(*) FROM choice WHERE list = ? AND active = 1 FOR UPDATE";
 
 static const struct reorder option_order = {
 	"SELECT id, sort FROM choice WHERE list = ? ORDER BY sort, id"
@@ -64,11 +67,12 @@ admin_choices(struct ctx *c)
 	for (i = 0; i < choice_nlists; i++) {
 		row = node_item(rows, (int)i);
 		node_set_int(row, "place", (long long)i + 1);
-		node_set(row, "name", choice_lists[i]);
+		node_set(row, "name", choice_lists[i].name);
 		node_set_int(row, "total", node_count(hdf_get_obj(c->hdf,
-		    arena_printf(c->arena, "Choices.%s", choice_lists[i]))));
+		    arena_printf(c->arena, "Choices.%s", choice_lists[i].name))));
 		node_set_int(row, "active", node_count(hdf_get_obj(c->hdf,
-		    arena_printf(c->arena, "ChoiceList.%s", choice_lists[i]))));
+		    arena_printf(c->arena, "ChoiceList.%s",
+		    choice_lists[i].name))));
 	}
 	return http_page(c, "admin/choices.cs");
 }
@@ -234,15 +238,37 @@ optlist_rename(struct ctx *c, const struct optlist *ol, long long id)
 	return list_redirect(c, ol);
 }
 
+/*
+ * A list a form requires keeps one active option: the page again, with
+ * the refusal above the options.
+ */
+static int
+option_refused(struct ctx *c, const struct optlist *ol)
+{
+	db_rollback(c->db);
+	c->status = 409;
+	ctx_set(c, "Error", ctx_msg(c, "admin.choice.last_active"));
+	return options_load(c, ol, 0) == -1 ? 500 :
+	    http_page(c, "admin/choice_list.cs");
+}
+
 int
 optlist_set_active(struct ctx *c, const struct optlist *ol, long long id,
     int active)
 {
 	const char	*en, *zh;
+	long long	 left;
 	int		 was, rc;
 
 	if ((rc = option_lock(c, ol->list, id, &en, &zh, &was)) != 1)
 		return rc == 0 ? 404 : 500;
+	if (was && !active && ol->required) {
+		if ((left = db_int_query(c->db, c->arena, sql_active_count, -1,
+		    "s", ol->list)) == -1)
+			return 500;
+		if (left <= 1)
+			return option_refused(c, ol);
+	}
 	if (was != active && (db_exec(c->db, c->arena, sql_option_active, "ii",
 	    (long long)active, id) < 0 ||
 	    audit_log(c, active ? "reactivate" : "deactivate", "choice", id,
@@ -269,8 +295,9 @@ path_list(struct ctx *c, struct optlist *ol)
 
 	if (c->ids[0] > (long long)choice_nlists)
 		return 0;
-	list = choice_lists[c->ids[0] - 1];
+	list = choice_lists[c->ids[0] - 1].name;
 	ol->list = list;
+	ol->required = choice_lists[c->ids[0] - 1].required;
 	ol->page = arena_printf(c->arena, "/admin/choices/%lld", c->ids[0]);
 	ol->options = arena_printf(c->arena, "%s/options", ol->page);
 	ol->title = arena_printf(c->arena, "%s: %s",
