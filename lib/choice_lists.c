@@ -2,10 +2,11 @@
  * choice_lists.c - the choice lists an administrator may edit.
  *
  * A module that stores a new list adds its name here, its seed rows in a
- * migration and choice_list.<name> to both language files. Append only:
- * a list's place in this array (from 1) is its address in the admin area,
- * /admin/choices/<place>. A list some form requires an option of is
- * marked required: its last active option cannot be deactivated.
+ * migration and choice_list.<name> to both language files. The name is
+ * the list's address in the admin area, /admin/choices/<name>, so it is
+ * never changed; the order here is the order of that area. A list some
+ * form requires an option of is marked required: its last active option
+ * cannot be deactivated.
  */
 #include <stddef.h>
 

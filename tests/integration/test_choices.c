@@ -16,8 +16,8 @@
 #include "keep.h"
 #include "suite.h"
 
-/* Industry is the first list of the registry (lib/choice_lists.c). */
-#define INDUSTRY	"/admin/choices/1"
+/* A list's address is its name in the registry (lib/choice_lists.c). */
+#define INDUSTRY	"/admin/choices/industry"
 
 static const char sql_option_id[] =
     "SELECT id FROM choice WHERE list = 'industry' AND code = ?";
@@ -33,7 +33,7 @@ static const char sql_options_retire[] =
  * The next action list (a follow-up requires one) down to its last seeded
  * option, and back: no other suite deactivates or counts its options.
  */
-#define NEXT_ACTION	"/admin/choices/4"
+#define NEXT_ACTION	"/admin/choices/next_action"
 static const char sql_next_action_set[] =
     "UPDATE choice SET active = ? WHERE list = 'next_action' AND code <> ?";
 static const char sql_next_action_last[] =
@@ -174,11 +174,15 @@ START_TEST(the_lists_are_shown_by_name)
 	ck_assert(resp_has(r, "<code>manufacturing</code>"));
 	ck_assert(resp_has(r, "制造业"));
 	/* Only registered lists, only their own options. */
-	ck_status(http_get(adm, "/admin/choices/99"), 404);
+	ck_status(http_get(adm, "/admin/choices/nosuchlist"), 404);
+	ck_status(http_get(adm, "/admin/choices/1"), 404);
+	ck_status(http_get(adm, "/admin/choices/Industry"), 404);
+	ck_status(http_get(adm, "/admin/choices/cf_x"), 404);
 	retail = tdb_int(-1, sql_option_id, "s", "retail");
-	ck_status(http_get(adm, "/admin/choices/2/options/%lld", retail), 404);
+	ck_status(http_get(adm, "/admin/choices/grade/options/%lld", retail),
+	    404);
 	post_init(&p, adm);
-	ck_status(http_post(adm, &p, "/admin/choices/2/options/%lld/up",
+	ck_status(http_post(adm, &p, "/admin/choices/grade/options/%lld/up",
 	    retail), 404);
 	browser_free(adm);
 	tarena_free(a);
