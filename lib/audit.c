@@ -8,6 +8,19 @@
 #include "db.h"
 #include "form.h"
 
+const char *const audit_actions[] = {
+	"create", "update", "update_sealed", "delete", "copy", "deactivate",
+	"reactivate", "enable", "disable", "roles", "field_access",
+	"password_change", "password_reset", "login", "login_failed",
+	"logout", "reauth", "denied", "preview_start", "preview_end",
+	"preview_refused", "read_sensitive", "export", "contact_add",
+	"contact_delete", "contact_key", "followup_add", "followup_done",
+	"order_add", "confirm", "quote",
+};
+
+const size_t audit_nactions = sizeof(audit_actions) /
+    sizeof(audit_actions[0]);
+
 static const char sql_audit_insert[] =
     "INSERT INTO audit_log (user_id, action, record_type, record_id, field,"
     " old_value, new_value, remote_addr) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";

@@ -13,6 +13,14 @@
 
 struct ctx;
 
+/*
+ * The actions events are written with, in the order the log viewer
+ * offers them; each has a label L.audit_action.<action> in both
+ * catalogues. A new action is added here with its labels.
+ */
+extern const char *const	audit_actions[];
+extern const size_t		audit_nactions;
+
 /* One event; field, old and new may be NULL. 0, or -1 on error. */
 int	audit_log(struct ctx *, const char *action, const char *record_type,
 	    long long record_id, const char *field, const char *old_value,

@@ -17,7 +17,11 @@
 struct ctx;
 
 /* The lists an administrator edits (choice_lists.c), in their order. */
-extern const char *const	choice_lists[];
+struct choice_list {
+	const char	*name;
+	int		 required;	/* a form needs an option */
+};
+extern const struct choice_list	choice_lists[];
 extern const size_t		choice_nlists;
 
 /* 1 if code may name an option: [a-z0-9_]{1,32}. */

@@ -20,6 +20,7 @@ struct db;
 struct fieldsec;
 
 #define CTX_MAX_IDS	4
+#define CTX_NAME_MAX	32
 
 struct user {
 	long long	 id;
@@ -56,6 +57,8 @@ struct ctx {
 	/* Numeric path segments captured by the route pattern. */
 	long long	 ids[CTX_MAX_IDS];
 	int		 nids;
+	/* The pattern's name segment ("%s"), "" when it has none. */
+	char		 name[CTX_NAME_MAX + 1];
 
 	/* Response. */
 	int		 status;

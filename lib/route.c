@@ -16,14 +16,35 @@
 #include "session.h"
 #include "str.h"
 
+/* A name's characters: those of choice codes, safe in HDF paths. */
+static int
+name_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+	    ch == '_';
+}
+
 int
-route_match(const char *pat, const char *path, long long *ids, int *nids)
+route_match(const char *pat, const char *path, long long *ids, int *nids,
+    char *name)
 {
 	long long	 v;
+	size_t		 len;
 	int		 n = 0;
 
+	name[0] = '\0';
 	while (*pat != '\0') {
-		if (pat[0] == '%' && pat[1] == 'd') {
+		if (pat[0] == '%' && pat[1] == 's') {
+			for (len = 0; name_char(path[len]); len++)
+				if (len == CTX_NAME_MAX)
+					return 0;
+			if (len == 0)
+				return 0;
+			memcpy(name, path, len);
+			name[len] = '\0';
+			path += len;
+			pat += 2;
+		} else if (pat[0] == '%' && pat[1] == 'd') {
 			if (!isdigit((unsigned char)*path) || *path == '0' ||
 			    n == CTX_MAX_IDS)
 				return 0;
@@ -61,7 +82,7 @@ route_find(const struct program *p, struct ctx *c, int *status)
 
 	for (i = 0; i < p->nroutes; i++) {
 		if (!route_match(p->routes[i].pattern, c->req.path, c->ids,
-		    &c->nids))
+		    &c->nids, c->name))
 			continue;
 		if (method_fits(p->routes[i].method, c->req.method))
 			return &p->routes[i];

@@ -8,8 +8,10 @@
  * refuses every POST but those flagged ROUTE_PREVIEW_EXIT. A handler returns 0 when it produced a response, or
  * an HTTP status (403, 404, 500) for the dispatcher to render.
  *
- * Patterns are literal segments and "%d" for a positive decimal id, which
- * lands in ctx->ids in order: "/customers/%d/contacts/%d".
+ * Patterns are literal segments, "%d" for a positive decimal id, which
+ * lands in ctx->ids in order: "/customers/%d/contacts/%d", and at most one
+ * "%s" for a name of 1 to CTX_NAME_MAX lowercase letters, digits or
+ * underscores, which lands in ctx->name: "/admin/choices/%s".
  */
 #ifndef CRM_ROUTE_H
 #define CRM_ROUTE_H
@@ -41,9 +43,12 @@ struct program {
 	size_t			 nroutes;
 };
 
-/* Match a path against a pattern, filling ids; 1 on a match. */
+/*
+ * Match a path against a pattern, filling ids and name (CTX_NAME_MAX + 1
+ * bytes); 1 on a match.
+ */
 int	 route_match(const char *pattern, const char *path, long long *ids,
-	    int *nids);
+	    int *nids, char *name);
 /* Run the request in c through the program's table. */
 void	 route_dispatch(const struct program *, struct ctx *);
 

@@ -69,7 +69,7 @@ int	admin_role_fields_update(struct ctx *);
 
 /*
  * choices.c: the options of one choice list, on a page of their own: a
- * registered list's (/admin/choices/N) or a custom field's
+ * registered list's (/admin/choices/<name>) or a custom field's
  * (/admin/fields/N/options). Option id is at <options>/<id>.
  */
 struct optlist {
@@ -79,6 +79,7 @@ struct optlist {
 	const char	*title;		/* of the page, in its language */
 	const char	*back;		/* a link above the options */
 	const char	*back_label;
+	int		 required;	/* keep an option active */
 };
 
 /* The page, with the rename form of option edit unless 0. */

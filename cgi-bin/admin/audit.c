@@ -5,11 +5,14 @@
  * Each search has its own statement so that an index serves it: one
  * record's events (audit_record), one user's events (audit_user), or all
  * events (the primary key); the other criteria filter along the way.
+ * Actions show, and are chosen, by their labels (audit_actions in
+ * lib/audit.c); an action without one shows its code.
  */
 #include <string.h>
 
 #include "admin.h"
 #include "arena.h"
+#include "audit.h"
 #include "choice.h"
 #include "ctx.h"
 #include "db.h"
@@ -57,7 +60,7 @@ static const struct field audit_fields[] = {
 	{ "user", FT_CHOICE, 0, 0, "audit_user", 0, 0 },
 	{ "type", FT_CHOICE, 0, 0, "audit_type", 0, 0 },
 	{ "record", FT_INT, 0, 0, NULL, 1, 9223372036854775807LL },
-	{ "action", FT_TEXT, 0, 32, NULL, 0, 0 },
+	{ "action", FT_CHOICE, 0, 0, "audit_action", 0, 0 },
 	{ "from", FT_DATE, 0, 0, NULL, 0, 0 },
 	{ "to", FT_DATE, 0, 0, NULL, 0, 0 },
 	{ "before", FT_INT, 0, 0, NULL, 1, 9223372036854775807LL },
@@ -79,6 +82,10 @@ audit_options(struct ctx *c)
 		type = extra_types[i];
 		choice_option(c, "audit_type", n++, type, type);
 	}
+	for (i = 0; i < (int)audit_nactions; i++)
+		choice_option(c, "audit_action", i, audit_actions[i],
+		    ctx_msg(c, arena_printf(c->arena, "audit_action.%s",
+		    audit_actions[i])));
 	if (db_prepare(&q, c->db, c->arena, sql_user_options) == -1)
 		return -1;
 	for (n = 0; db_step(&q) == DB_ROW; n++)
@@ -146,7 +153,8 @@ admin_audit(struct ctx *c)
 		node_set(row, "id", last = db_str(&q, 0));
 		node_set(row, "at", db_text(&q, 1));
 		node_set(row, "user", db_text(&q, 2));
-		node_set(row, "action", db_text(&q, 3));
+		node_set(row, "action", choice_label(c, "audit_action",
+		    db_text(&q, 3)));
 		node_set(row, "type", db_text(&q, 4));
 		node_set(row, "record", db_text(&q, 5));
 		node_set(row, "field", db_text(&q, 6));

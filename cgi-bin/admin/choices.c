@@ -2,7 +2,7 @@
  * choices.c - the choice lists: add, rename, reorder, deactivate options.
  *
  * Only the lists of the registry (lib/choice_lists.c) are shown, each at
- * /admin/choices/<place>. Options are never deleted: records keep their
+ * /admin/choices/<name>. Options are never deleted: records keep their
  * codes, so an option that is no longer wanted is deactivated, which takes
  * it out of forms and filters while its label still shows. A code cannot
  * be changed for the same reason; labels can, in both languages. The
@@ -36,6 +36,9 @@ static const char sql_option_labels[] =
     "UPDATE choice SET label_en = ?, label_zh = ? WHERE id = ?";
 static const char sql_option_active[] =
     "UPDATE choice SET active = ? WHERE id = ?";
+/* Locking the list's options: two deactivations cannot both see two. */
+static const char sql_active_count[] =
+    "SELECT COUNT(*) FROM choice WHERE list = ? AND active = 1 FOR UPDATE";
 
 static const struct reorder option_order = {
 	"SELECT id, sort FROM choice WHERE list = ? ORDER BY sort, id"
@@ -56,19 +59,20 @@ static const struct field label_fields[] = {
 int
 admin_choices(struct ctx *c)
 {
-	HDF	*rows = ctx_node(c, "Lists"), *row;
-	size_t	 i;
+	HDF		*rows = ctx_node(c, "Lists"), *row;
+	const char	*name;
+	size_t		 i;
 
 	if (choice_load(c) == -1)
 		return 500;
 	for (i = 0; i < choice_nlists; i++) {
 		row = node_item(rows, (int)i);
-		node_set_int(row, "place", (long long)i + 1);
-		node_set(row, "name", choice_lists[i]);
+		name = choice_lists[i].name;
+		node_set(row, "name", name);
 		node_set_int(row, "total", node_count(hdf_get_obj(c->hdf,
-		    arena_printf(c->arena, "Choices.%s", choice_lists[i]))));
+		    arena_printf(c->arena, "Choices.%s", name))));
 		node_set_int(row, "active", node_count(hdf_get_obj(c->hdf,
-		    arena_printf(c->arena, "ChoiceList.%s", choice_lists[i]))));
+		    arena_printf(c->arena, "ChoiceList.%s", name))));
 	}
 	return http_page(c, "admin/choices.cs");
 }
@@ -234,15 +238,37 @@ optlist_rename(struct ctx *c, const struct optlist *ol, long long id)
 	return list_redirect(c, ol);
 }
 
+/*
+ * A list a form requires keeps one active option: the page again, with
+ * the refusal above the options.
+ */
+static int
+option_refused(struct ctx *c, const struct optlist *ol)
+{
+	db_rollback(c->db);
+	c->status = 409;
+	ctx_set(c, "Error", ctx_msg(c, "admin.choice.last_active"));
+	return options_load(c, ol, 0) == -1 ? 500 :
+	    http_page(c, "admin/choice_list.cs");
+}
+
 int
 optlist_set_active(struct ctx *c, const struct optlist *ol, long long id,
     int active)
 {
 	const char	*en, *zh;
+	long long	 left;
 	int		 was, rc;
 
 	if ((rc = option_lock(c, ol->list, id, &en, &zh, &was)) != 1)
 		return rc == 0 ? 404 : 500;
+	if (was && !active && ol->required) {
+		if ((left = db_int_query(c->db, c->arena, sql_active_count, -1,
+		    "s", ol->list)) == -1)
+			return 500;
+		if (left <= 1)
+			return option_refused(c, ol);
+	}
 	if (was != active && (db_exec(c->db, c->arena, sql_option_active, "ii",
 	    (long long)active, id) < 0 ||
 	    audit_log(c, active ? "reactivate" : "deactivate", "choice", id,
@@ -261,21 +287,24 @@ optlist_move(struct ctx *c, const struct optlist *ol, long long id, int step)
 	return rc != 0 ? rc : list_redirect(c, ol);
 }
 
-/* The registered list the path names (c->ids[0], from 1); 0 if none. */
+/* The registered list the path names (c->name); 0 if none. */
 static int
 path_list(struct ctx *c, struct optlist *ol)
 {
-	const char	*list;
+	size_t	i;
 
-	if (c->ids[0] > (long long)choice_nlists)
+	for (i = 0; i < choice_nlists; i++)
+		if (strcmp(choice_lists[i].name, c->name) == 0)
+			break;
+	if (i == choice_nlists)
 		return 0;
-	list = choice_lists[c->ids[0] - 1];
-	ol->list = list;
-	ol->page = arena_printf(c->arena, "/admin/choices/%lld", c->ids[0]);
+	ol->list = choice_lists[i].name;
+	ol->required = choice_lists[i].required;
+	ol->page = arena_printf(c->arena, "/admin/choices/%s", ol->list);
 	ol->options = arena_printf(c->arena, "%s/options", ol->page);
 	ol->title = arena_printf(c->arena, "%s: %s",
 	    ctx_msg(c, "admin.choice.list_title"),
-	    ctx_msg(c, arena_printf(c->arena, "choice_list.%s", list)));
+	    ctx_msg(c, arena_printf(c->arena, "choice_list.%s", ol->list)));
 	ol->back = "/admin/choices";
 	ol->back_label = ctx_msg(c, "admin.choice.all_lists");
 	return 1;
@@ -294,7 +323,7 @@ admin_choice_edit(struct ctx *c)
 {
 	struct optlist	ol;
 
-	return path_list(c, &ol) ? optlist_page(c, &ol, c->ids[1]) : 404;
+	return path_list(c, &ol) ? optlist_page(c, &ol, c->ids[0]) : 404;
 }
 
 int
@@ -310,7 +339,7 @@ admin_choice_rename(struct ctx *c)
 {
 	struct optlist	ol;
 
-	return path_list(c, &ol) ? optlist_rename(c, &ol, c->ids[1]) : 404;
+	return path_list(c, &ol) ? optlist_rename(c, &ol, c->ids[0]) : 404;
 }
 
 int
@@ -318,7 +347,7 @@ admin_choice_deactivate(struct ctx *c)
 {
 	struct optlist	ol;
 
-	return path_list(c, &ol) ? optlist_set_active(c, &ol, c->ids[1], 0) :
+	return path_list(c, &ol) ? optlist_set_active(c, &ol, c->ids[0], 0) :
 	    404;
 }
 
@@ -327,7 +356,7 @@ admin_choice_reactivate(struct ctx *c)
 {
 	struct optlist	ol;
 
-	return path_list(c, &ol) ? optlist_set_active(c, &ol, c->ids[1], 1) :
+	return path_list(c, &ol) ? optlist_set_active(c, &ol, c->ids[0], 1) :
 	    404;
 }
 
@@ -336,7 +365,7 @@ admin_choice_up(struct ctx *c)
 {
 	struct optlist	ol;
 
-	return path_list(c, &ol) ? optlist_move(c, &ol, c->ids[1], -1) : 404;
+	return path_list(c, &ol) ? optlist_move(c, &ol, c->ids[0], -1) : 404;
 }
 
 int
@@ -344,5 +373,5 @@ admin_choice_down(struct ctx *c)
 {
 	struct optlist	ol;
 
-	return path_list(c, &ol) ? optlist_move(c, &ol, c->ids[1], 1) : 404;
+	return path_list(c, &ol) ? optlist_move(c, &ol, c->ids[0], 1) : 404;
 }

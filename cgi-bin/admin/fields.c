@@ -78,7 +78,8 @@ struct afield {
 	const char	*col[12];
 };
 
-enum { A_RTYPE, A_CODE, A_TYPE, A_LABEL_EN, A_LABEL_ZH, A_ACTIVE = 11 };
+enum { A_RTYPE, A_CODE, A_TYPE, A_LABEL_EN, A_LABEL_ZH, A_REQUIRED,
+    A_ACTIVE = 11 };
 
 /* The columns an edit changes, from A_LABEL_EN in field_fields' order. */
 #define EDIT_COL(i)	(A_LABEL_EN + (i))
@@ -467,6 +468,7 @@ field_optlist(struct ctx *c, struct optlist *ol)
 	    ctx_msg(c, "admin.field.options_title"), field_label(c, &af));
 	ol->back = arena_printf(c->arena, "/admin/fields/%lld", af.id);
 	ol->back_label = ctx_msg(c, "admin.field.back");
+	ol->required = strcmp(af.col[A_REQUIRED], "1") == 0;
 	return 1;
 }
 

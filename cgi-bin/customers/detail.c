@@ -58,11 +58,15 @@ products_to_hdf(struct ctx *c, const char *products)
 struct row_sealed {
 	unsigned		 col;
 	enum sealed_column	 what;
+	enum rtype		 rtype;	/* of its restricted field */
+	const char		*field;
 };
 
 /*
  * Run a one-id query and put each row into prefix.N.<names[i]>, opening
- * the sealed column if there is one.
+ * the sealed column if there is one and the user may see its field: a
+ * hidden value is never decrypted, so its plaintext never reaches the
+ * worker's memory.
  */
 static int
 rows_to_hdf(struct ctx *c, const char *sql, long long id, const char *prefix,
@@ -70,19 +74,24 @@ rows_to_hdf(struct ctx *c, const char *sql, long long id, const char *prefix,
 {
 	struct dbq	 q;
 	size_t		 i;
-	int		 n = 0;
+	int		 n = 0, open;
 	HDF		*rows = ctx_node(c, prefix), *row;
 
+	open = sealed != NULL && field_access_named(c, sealed->rtype,
+	    sealed->field) != FA_HIDDEN;
 	if (db_prepare(&q, c->db, c->arena, sql) == -1)
 		return -1;
 	db_bind_int(&q, 0, id);
 	while (db_step(&q) == DB_ROW) {
 		row = node_item(rows, n++);
 		for (i = 0; i < ncols; i++)
-			node_set(row, names[i], sealed != NULL &&
-			    sealed->col == i ? sealed_read(c->arena,
-			    sealed->what, db_int(&q, 0), &q, sealed->col) :
-			    db_text(&q, (unsigned)i));
+			if (sealed == NULL || sealed->col != i)
+				node_set(row, names[i], db_text(&q,
+				    (unsigned)i));
+			else if (open)
+				node_set(row, names[i], sealed_read(c->arena,
+				    sealed->what, db_int(&q, 0), &q,
+				    sealed->col));
 	}
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
@@ -174,7 +183,7 @@ static const char *const contact_cols[] = {
 };
 
 static const struct row_sealed contact_sealed = {
-	6, SEALED_CONTACT_PREFERENCES
+	6, SEALED_CONTACT_PREFERENCES, RT_CONTACT, "contact_preferences"
 };
 
 static const char *const followup_cols[] = {

@@ -14,7 +14,7 @@
 <label for="f-record"><?cs var:L.admin.audit_page.record ?></label>
 <input type="number" id="f-record" name="record" min="1" value="<?cs var:Form.record ?>"><?cs call:filter_error("record") ?>
 <label for="f-action"><?cs var:L.admin.audit_page.action ?></label>
-<input type="text" id="f-action" name="action" value="<?cs var:Form.action ?>"><?cs call:filter_error("action") ?>
+<select id="f-action" name="action"><?cs call:option_list("action", "audit_action") ?></select><?cs call:filter_error("action") ?>
 <label for="f-from"><?cs var:L.admin.audit_page.from ?></label>
 <input type="date" id="f-from" name="from" value="<?cs var:Form.from ?>"><?cs call:filter_error("from") ?>
 <label for="f-to"><?cs var:L.admin.audit_page.to ?></label>

@@ -11,7 +11,7 @@
 </tr></thead>
 <tbody>
 <?cs each:r = Lists ?><tr>
-<td><a href="/admin/choices/<?cs var:r.place ?>"><?cs var:L.choice_list[r.name] ?></a></td>
+<td><a href="/admin/choices/<?cs var:r.name ?>"><?cs var:L.choice_list[r.name] ?></a></td>
 <td class="num"><?cs var:r.active ?></td>
 <td class="num"><?cs var:r.total ?></td>
 </tr>

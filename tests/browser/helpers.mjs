@@ -435,7 +435,7 @@ async function* adminTour(page) {
 		yield `${lang}: team edit page`;
 		await visit(page, '/admin/choices');
 		yield `${lang}: choice lists`;
-		await visit(page, '/admin/choices/1');
+		await visit(page, '/admin/choices/industry');
 		await page.locator('#f-code').fill('Bad Code');
 		await page.locator('#f-label_en').fill('Agriculture');
 		await page.locator('#f-label_zh').fill('农业');

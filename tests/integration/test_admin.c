@@ -12,6 +12,11 @@
 #include "keep.h"
 #include "suite.h"
 
+static const char sql_audit_odd[] =
+    "INSERT INTO audit_log (action, record_type, record_id)"
+    " VALUES (?, 'user', ?)";
+static const char sql_user_lang[] =
+    "UPDATE app_user SET lang = ? WHERE login = ?";
 static const char sql_user_flags[] =
     "SELECT CONCAT(must_change_pw, active, COALESCE(team_id, 0))"
     " FROM app_user WHERE login = ?";
@@ -342,6 +347,7 @@ START_TEST(the_audit_viewer_filters)
 	const char	*own;
 	struct browser	*adm = it_admin(a, &own);
 	const char	*login = it_user(a, it_unique(a), "sales_rep", NULL, 0);
+	const char	*odd = it_unique(a);
 	long long	 uid = it_user_id(login);
 	struct resp	*r;
 	struct post	 p;
@@ -351,20 +357,38 @@ START_TEST(the_audit_viewer_filters)
 	ck_status(http_post(adm, &p, "/admin/users/%lld/disable", uid), 303);
 	r = http_get(adm, "/admin/audit?type=user&record=%lld", uid);
 	ck_status(r, 200);
-	ck_assert(resp_has(r, "<td>disable</td>"));
-	ck_assert(!resp_has(r, "<td>reauth</td>"));
+	ck_assert(resp_has(r, "<td>Disabled</td>"));
+	ck_assert(!resp_has(r, "<td>Password confirmed</td>"));
 	r = http_get(adm, "/admin/audit?user=%lld&action=reauth",
 	    it_user_id(own));
 	ck_status(r, 200);
-	ck_assert(resp_has(r, "<td>reauth</td>"));
-	ck_assert(!resp_has(r, "<td>disable</td>"));
+	ck_assert(resp_has(r, "<td>Password confirmed</td>"));
+	ck_assert(!resp_has(r, "<td>Disabled</td>"));
+	/* The action filter offers the same labels, the chosen one selected. */
+	ck_assert(resp_has(r, "<option value=\"reauth\" selected>"
+	    "Password confirmed</option>"));
+	ck_assert(resp_has(r, "<option value=\"update_sealed\">"
+	    "Changed (sensitive)</option>"));
+	/* Only actions it offers; nothing listed for anything else. */
 	r = http_get(adm, "/admin/audit?action=%s",
 	    http_escape(a, "' OR 1=1 --"));
-	ck_status(r, 200);
-	ck_assert(resp_has(r, "value=\"&#39; OR 1=1 --\""));
-	ck_assert(!resp_has(r, "<td>reauth</td>"));
+	ck_status(r, 422);
+	ck_assert(html_field_error(r->body, "action"));
+	ck_assert(!resp_has(r, "<td>Password confirmed</td>"));
 	ck_status(http_get(adm, "/admin/audit?from=yesterday"), 422);
 	ck_status(http_get(adm, "/admin/audit?type=nosuchtype"), 422);
+	/* An action without a label shows as its code. */
+	tdb_exec(sql_audit_odd, "si", odd, uid);
+	r = http_get(adm, "/admin/audit?type=user&record=%lld", uid);
+	ck_status(r, 200);
+	ck_assert(resp_has(r, arena_printf(a, "<td>%s</td>", odd)));
+	/* In Chinese, labels and options are Chinese. */
+	tdb_exec(sql_user_lang, "ss", "zh-CN", own);
+	r = http_get(adm, "/admin/audit?type=user&record=%lld", uid);
+	ck_status(r, 200);
+	ck_assert(resp_has(r, "<td>禁用</td>"));
+	ck_assert(resp_has(r, "<option value=\"read_sensitive\">"
+	    "查看敏感数据</option>"));
 	browser_free(adm);
 	tarena_free(a);
 }

@@ -16,8 +16,8 @@
 #include "keep.h"
 #include "suite.h"
 
-/* Industry is the first list of the registry (lib/choice_lists.c). */
-#define INDUSTRY	"/admin/choices/1"
+/* A list's address is its name in the registry (lib/choice_lists.c). */
+#define INDUSTRY	"/admin/choices/industry"
 
 static const char sql_option_id[] =
     "SELECT id FROM choice WHERE list = 'industry' AND code = ?";
@@ -29,11 +29,21 @@ static const char sql_choice_audit[] =
     " AND COALESCE(old_value, '-') = ? AND new_value = ?";
 static const char sql_options_retire[] =
     "UPDATE choice SET active = 0 WHERE code LIKE CONCAT(?, '%')";
+/*
+ * The next action list (a follow-up requires one) down to its last seeded
+ * option, and back: no other suite deactivates or counts its options.
+ */
+#define NEXT_ACTION	"/admin/choices/next_action"
+static const char sql_next_action_set[] =
+    "UPDATE choice SET active = ? WHERE list = 'next_action' AND code <> ?";
+static const char sql_next_action_last[] =
+    "SELECT id FROM choice WHERE list = 'next_action' AND code = 'contract'";
 
 static void
 options_retire(void)
 {
 	tdb_exec(sql_options_retire, "s", it_tag());
+	tdb_exec(sql_next_action_set, "is", 1LL, "");
 	tdb_close();
 }
 
@@ -164,11 +174,15 @@ START_TEST(the_lists_are_shown_by_name)
 	ck_assert(resp_has(r, "<code>manufacturing</code>"));
 	ck_assert(resp_has(r, "制造业"));
 	/* Only registered lists, only their own options. */
-	ck_status(http_get(adm, "/admin/choices/99"), 404);
+	ck_status(http_get(adm, "/admin/choices/nosuchlist"), 404);
+	ck_status(http_get(adm, "/admin/choices/1"), 404);
+	ck_status(http_get(adm, "/admin/choices/Industry"), 404);
+	ck_status(http_get(adm, "/admin/choices/cf_x"), 404);
 	retail = tdb_int(-1, sql_option_id, "s", "retail");
-	ck_status(http_get(adm, "/admin/choices/2/options/%lld", retail), 404);
+	ck_status(http_get(adm, "/admin/choices/grade/options/%lld", retail),
+	    404);
 	post_init(&p, adm);
-	ck_status(http_post(adm, &p, "/admin/choices/2/options/%lld/up",
+	ck_status(http_post(adm, &p, "/admin/choices/grade/options/%lld/up",
 	    retail), 404);
 	browser_free(adm);
 	tarena_free(a);
@@ -344,6 +358,45 @@ START_TEST(an_inactive_option_keeps_its_label)
 }
 END_TEST
 
+START_TEST(a_required_list_keeps_an_active_option)
+{
+	struct arena	*a = tarena_new();
+	struct browser	*adm = it_admin(a, NULL);
+	long long	 last = tdb_int(-1, sql_next_action_last, "");
+	long long	 audited;
+	struct post	 p;
+	struct resp	*r;
+
+	audited = tdb_int(-1, "SELECT COUNT(*) FROM audit_log"
+	    " WHERE record_type = 'choice' AND record_id = ?", "i", last);
+	tdb_exec(sql_next_action_set, "is", 0LL, "contract");
+	post_init(&p, adm);
+	r = http_post(adm, &p, NEXT_ACTION "/options/%lld/deactivate", last);
+	ck_status(r, 409);
+	ck_assert(resp_has(r, "the last active option of a list that a form"
+	    " requires"));
+	ck_assert(resp_has(r, "<code>contract</code>"));
+	switch_lang(adm, "zh-CN");
+	post_init(&p, adm);
+	r = http_post(adm, &p, NEXT_ACTION "/options/%lld/deactivate", last);
+	ck_status(r, 409);
+	ck_assert(resp_has(r, "最后一个启用的选项"));
+	ck_assert_int_eq(tdb_int(-1, "SELECT active FROM choice WHERE id = ?",
+	    "i", last), 1);
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM audit_log"
+	    " WHERE record_type = 'choice' AND record_id = ?", "i", last),
+	    audited);
+	/* With another option active again, it may go. */
+	tdb_exec(sql_next_action_set, "is", 1LL, "contract");
+	ck_redirect(http_post(adm, &p, NEXT_ACTION
+	    "/options/%lld/deactivate", last), NEXT_ACTION);
+	ck_redirect(http_post(adm, &p, NEXT_ACTION
+	    "/options/%lld/reactivate", last), NEXT_ACTION);
+	browser_free(adm);
+	tarena_free(a);
+}
+END_TEST
+
 START_TEST(other_roles_cannot_edit_choices)
 {
 	struct arena	*a = tarena_new();
@@ -377,6 +430,7 @@ choices_suite(void)
 	tcase_add_test(tc, renaming_shows_on_the_customer_page);
 	tcase_add_test(tc, moving_an_option_reorders_the_form);
 	tcase_add_test(tc, an_inactive_option_keeps_its_label);
+	tcase_add_test(tc, a_required_list_keeps_an_active_option);
 	tcase_add_test(tc, other_roles_cannot_edit_choices);
 	suite_add_tcase(s, tc);
 	return s;

@@ -199,6 +199,24 @@ cf(struct arena *a, const char *code)
 	return arena_printf(a, "cf_%s", code);
 }
 
+static const char sql_option_id[] =
+    "SELECT id FROM choice WHERE list = ? AND code = ?";
+
+/* POST to option code of field id, whose code is fcode ("/deactivate"). */
+static struct resp *
+option_action(struct browser *b, long long id, const char *fcode,
+    const char *code, const char *action)
+{
+	struct post	 p;
+	long long	 option;
+
+	option = tdb_int(-1, sql_option_id, "ss", cf(b->arena, fcode), code);
+	ck_assert_int_gt(option, 0);
+	post_init(&p, b);
+	return http_post(b, &p, "/admin/fields/%lld/options/%lld%s", id,
+	    option, action);
+}
+
 START_TEST(every_type_can_be_made)
 {
 	static const char *const types[] = { "text", "longtext", "number",
@@ -256,6 +274,44 @@ START_TEST(every_type_can_be_made)
 	/* Only choice types have options; unknown fields are not found. */
 	ck_status(http_get(adm, "/admin/fields/%lld/options", id - 1), 404);
 	ck_status(http_get(adm, "/admin/fields/99999999"), 404);
+	browser_free(adm);
+	tarena_free(a);
+}
+END_TEST
+
+/* A required choice field keeps one active option; an optional one not. */
+START_TEST(a_required_choice_keeps_an_option)
+{
+	struct arena	*a = tarena_new();
+	struct browser	*adm = it_admin(a, NULL);
+	struct fspec	 s = { "choice", "1", NULL, NULL, NULL, NULL };
+	const char	*code, *page;
+	struct resp	*r;
+	long long	 id, gold;
+
+	code = field_new(adm, &s, &id);
+	page = arena_printf(a, "/admin/fields/%lld/options", id);
+	option_add(adm, id, "gold", "Gold", "金牌");
+	r = option_action(adm, id, code, "gold", "/deactivate");
+	ck_status(r, 409);
+	ck_assert(resp_has(r, "the last active option"));
+	ck_assert(resp_has(r, "<code>gold</code>"));
+	gold = tdb_int(-1, sql_option_id, "ss", cf(a, code), "gold");
+	ck_assert_int_eq(tdb_int(-1, "SELECT active FROM choice WHERE id = ?",
+	    "i", gold), 1);
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM audit_log"
+	    " WHERE record_type = 'choice' AND record_id = ?"
+	    " AND action = 'deactivate'", "i", gold), 0);
+	option_add(adm, id, "silver", "Silver", "银牌");
+	ck_redirect(option_action(adm, id, code, "gold", "/deactivate"), page);
+	ck_status(option_action(adm, id, code, "silver", "/deactivate"), 409);
+	ck_redirect(option_action(adm, id, code, "gold", "/reactivate"), page);
+
+	s.required = NULL;
+	code = field_new(adm, &s, &id);
+	option_add(adm, id, "gold", "Gold", "金牌");
+	ck_redirect(option_action(adm, id, code, "gold", "/deactivate"),
+	    arena_printf(a, "/admin/fields/%lld/options", id));
 	browser_free(adm);
 	tarena_free(a);
 }
@@ -882,6 +938,7 @@ custom_fields_suite(void)
 
 	tcase_add_checked_fixture(tc, NULL, fields_drop);
 	tcase_add_test(tc, every_type_can_be_made);
+	tcase_add_test(tc, a_required_choice_keeps_an_option);
 	tcase_add_test(tc, the_field_form_is_checked);
 	tcase_add_test(tc, values_are_checked_saved_shown_and_audited);
 	tcase_add_test(tc, a_deactivated_field_keeps_its_values);

@@ -297,6 +297,9 @@ START_TEST(edit_is_audited_and_conflicts_detected)
 	ck_assert_int_eq(it_audit_count(id, "update", "industry", NULL, NULL),
 	    0);
 	ck_assert(resp_has(page(b, "/customers", id), "南京市鼓楼区中山路1号"));
+	/* The history names each change by its label, not its code. */
+	ck_assert(resp_has(page(b, "/customers", id),
+	    arena_printf(a, "<td>Changed</td><td>name</td><td>%s</td>", old)));
 
 	/* A save based on version 1 comes too late now. */
 	state = it_customer_state(a, id);

@@ -5,6 +5,8 @@
  * POST, a masked one never shows in full, and reads of sensitive fields
  * are audited.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -61,6 +63,33 @@ static char *
 customer_row(struct arena *a, long long id)
 {
 	return tdb_str(a, sql_customer_row, "i", id);
+}
+
+static const char sql_key_contact[] =
+    "SELECT id FROM contact WHERE customer_id = ? AND is_key = 1";
+static const char sql_prefs_set[] =
+    "UPDATE contact SET preferences = ? WHERE id = ?";
+static const char sql_reads_naming[] =
+    "SELECT COUNT(*) FROM audit_log WHERE record_type = 'customer_read'"
+    " AND record_id = ? AND action = 'read_sensitive'"
+    " AND new_value LIKE CONCAT('%', ?, '%')";
+
+/* How many lines of the instance's log ($CRM_VAR/log/crm.log) hold s. */
+static int
+log_lines(struct arena *a, const char *s)
+{
+	const char	*var = getenv("CRM_VAR");
+	char		 line[1024];
+	FILE		*f;
+	int		 n = 0;
+
+	ck_assert_msg(var != NULL, "CRM_VAR must name the instance");
+	f = fopen(arena_printf(a, "%s/log/crm.log", var), "r");
+	ck_assert_msg(f != NULL, "no log in %s/log", var);
+	while (fgets(line, sizeof(line), f) != NULL)
+		n += strstr(line, s) != NULL;
+	fclose(f);
+	return n;
 }
 
 START_TEST(hidden_and_read_only_fields_hold_everywhere)
@@ -184,6 +213,60 @@ START_TEST(masked_numbers_and_audited_reads)
 }
 END_TEST
 
+/*
+ * A contact's preferences hidden from a role are not even opened for it:
+ * a value that does not open shows that, as only an attempt logs it.
+ */
+START_TEST(hidden_sealed_values_are_not_opened)
+{
+	static const struct it_rule rules[] = {
+		{ "contact.contact_preferences", "hidden" },
+	};
+	struct arena	*a = tarena_new();
+	struct browser	*admin = it_admin(a, NULL), *b;
+	const char	*user, *prefs = arena_printf(a, "偏好%s", it_unique(a));
+	const char	*line;
+	struct cust	 cu;
+	struct resp	*r;
+	long long	 role, id, key;
+
+	user = it_user(a, "fsp", role_like(admin, a, "sales_rep", rules, 1,
+	    &role), NULL, 0);
+	b = it_browser(user, IT_PASSWORD);
+	it_cust_defaults(&cu, arena_printf(a, "偏好客户%s", it_unique(a)),
+	    it_mobile(a));
+	cu.owner = arena_printf(a, "%lld", it_user_id(user));
+	cu.contact_preferences = prefs;
+	id = it_cust_create(admin, &cu);
+	key = tdb_int(-1, sql_key_contact, "i", id);
+	ck_assert_int_gt(key, 0);
+
+	/* The page is whole for the role, without the value or its read. */
+	r = http_get(b, "/customers/%lld", id);
+	ck_status(r, 200);
+	ck_assert(resp_has(r, cu.contact_name));
+	ck_assert(!resp_has(r, prefs));
+	ck_assert_int_eq(tdb_int(-1, sql_reads_naming, "is", id,
+	    "contact_preferences"), 0);
+	r = http_get(admin, "/customers/%lld", id);
+	ck_assert(resp_has(r, prefs));
+	ck_assert_int_eq(tdb_int(-1, sql_reads_naming, "is", id,
+	    "contact_preferences"), 1);
+
+	/* Plaintext where a sealed value belongs does not open, and says so. */
+	tdb_exec(sql_prefs_set, "si", it_unique(a), key);
+	line = arena_printf(a, "contact.preferences of id %lld does not open",
+	    key);
+	ck_status(http_get(b, "/customers/%lld", id), 200);
+	ck_assert_int_eq(log_lines(a, line), 0);
+	ck_status(http_get(admin, "/customers/%lld", id), 200);
+	ck_assert_int_eq(log_lines(a, line), 1);
+	/* Leave no plaintext where sealed values belong. */
+	tdb_exec(sql_prefs_set, "ni", key);
+	tarena_free(a);
+}
+END_TEST
+
 START_TEST(the_rules_form_takes_only_what_a_field_allows)
 {
 	static const struct it_rule unmaskable[] = {
@@ -269,6 +352,7 @@ fieldsec_suite(void)
 
 	tcase_add_test(tc, hidden_and_read_only_fields_hold_everywhere);
 	tcase_add_test(tc, masked_numbers_and_audited_reads);
+	tcase_add_test(tc, hidden_sealed_values_are_not_opened);
 	tcase_add_test(tc, the_rules_form_takes_only_what_a_field_allows);
 	tcase_add_test(tc, exports_leave_out_hidden_fields_and_are_audited);
 	suite_add_tcase(s, tc);

@@ -6,9 +6,9 @@
  *
  * Without the grant a route answers 403; with it the request gets
  * through; a customer or opportunity outside the grant's scope answers
- * 404 and stays as it was, with its quote. The ids in a pattern come from the id table
- * below: a route whose pattern it cannot fill fails the test, so no route
- * goes untested.
+ * 404 and stays as it was, with its quote. The ids and names in a
+ * pattern come from the id table below: a route whose pattern it cannot
+ * fill fails the test, so no route goes untested.
  * Requests that may change something run against records made for them.
  */
 #include <sys/stat.h>
@@ -57,7 +57,7 @@ static const char sql_user_make[] =
 static const char sql_role_make[] =
     "INSERT INTO role (code, name_en, name_zh) VALUES (?, ?, ?)";
 /*
- * An inactive option of the first choice list (SLOT_CHOICE_LIST), last
+ * An inactive option of the industry list (SLOT_CHOICE_LIST), last
  * and on the list's grid of sorts, as the editor adds one.
  */
 static const char sql_option_make[] =
@@ -113,13 +113,13 @@ enum slot_kind {
 	SLOT_FOLLOWUP,		/* likewise */
 	SLOT_OPPORTUNITY,	/* on the customer, with its owner */
 	SLOT_QUOTE,		/* of the opportunity before it */
-	SLOT_CHOICE_LIST,	/* the first registered list: industry */
+	SLOT_CHOICE_LIST,	/* a registered list's name: industry */
 	SLOT_MADE		/* a record made by the slot's statement */
 };
 
 /*
- * The id table: for each "%d" of a pattern, the pattern up to it says
- * what the id is. SLOT_MADE records come from an INSERT whose every ?
+ * The id table: for each "%d" (or "%s") of a pattern, the pattern up to
+ * it says what the id (or name) is. SLOT_MADE records come from an INSERT whose every ?
  * (three at most) is one fresh name: the run's tag, "_" and at most 12
  * more characters, so that the clean-up finds users; a fourth ?, if
  * any, is the id before it in the path.
@@ -138,8 +138,8 @@ static const struct slot {
 	{ "/admin/users/%d", SLOT_MADE, sql_user_make, "ss" },
 	{ "/admin/teams/%d", SLOT_MADE, sql_team_make, "s" },
 	{ "/admin/roles/%d", SLOT_MADE, sql_role_make, "sss" },
-	{ "/admin/choices/%d", SLOT_CHOICE_LIST, NULL, NULL },
-	{ "/admin/choices/%d/options/%d", SLOT_MADE, sql_option_make, "sss" },
+	{ "/admin/choices/%s", SLOT_CHOICE_LIST, NULL, NULL },
+	{ "/admin/choices/%s/options/%d", SLOT_MADE, sql_option_make, "sss" },
 	{ "/admin/fields/%d", SLOT_MADE, sql_field_make, "sss" },
 	{ "/admin/fields/%d/options/%d", SLOT_MADE, sql_field_option_make,
 	    "sssi" },
@@ -239,6 +239,16 @@ slot_find(const char *pattern, size_t len)
 	return NULL;
 }
 
+/* The next id ("%d") or name ("%s") of a pattern, or NULL. */
+static const char *
+hole_next(const char *p)
+{
+	for (; (p = strchr(p, '%')) != NULL; p++)
+		if (p[1] == 'd' || p[1] == 's')
+			return p;
+	return NULL;
+}
+
 /* Every id of the route must have its line in the id table. */
 static void
 route_slots_check(struct mroute *r)
@@ -246,7 +256,7 @@ route_slots_check(struct mroute *r)
 	const char		*p;
 	const struct slot	*sl;
 
-	for (p = r->pattern; (p = strstr(p, "%d")) != NULL; p += 2) {
+	for (p = r->pattern; (p = hole_next(p)) != NULL; p += 2) {
 		sl = slot_find(r->pattern, (size_t)(p + 2 - r->pattern));
 		ck_assert_msg(sl != NULL, "%s %s (%s): no line for \"%.*s\" in"
 		    " the id table of tests/integration/test_matrix.c, so the"
@@ -453,7 +463,7 @@ route_path(struct walk *w, const struct mroute *r, const struct recs *rs,
 	size_t			 i;
 
 	buf_init(&b, w->a);
-	while ((hole = strstr(p, "%d")) != NULL) {
+	while ((hole = hole_next(p)) != NULL) {
 		buf_append(&b, p, (size_t)(hole - p));
 		sl = slot_find(r->pattern, (size_t)(hole + 2 - r->pattern));
 		i = (size_t)(sl - slots);
@@ -463,7 +473,10 @@ route_path(struct walk *w, const struct mroute *r, const struct recs *rs,
 		case SLOT_FOLLOWUP: id = rs->followup; break;
 		case SLOT_OPPORTUNITY: id = rs->opportunity; break;
 		case SLOT_QUOTE: id = rs->quote; break;
-		case SLOT_CHOICE_LIST: id = 1; break;
+		case SLOT_CHOICE_LIST:
+			buf_puts(&b, "industry");
+			p = hole + 2;
+			continue;
 		case SLOT_MADE:
 			if (fresh)
 				id = made_record(w, sl, id);

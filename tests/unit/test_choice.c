@@ -36,10 +36,12 @@ START_TEST(registered_lists_have_titles)
 	ck_assert_int_eq(tmpl_init("templates"), 0);
 	ck_assert_uint_gt(choice_nlists, 0);
 	for (i = 0; i < choice_nlists; i++) {
-		ck_assert(choice_code_ok(choice_lists[i]));
+		ck_assert(choice_code_ok(choice_lists[i].name));
 		for (j = 0; j < i; j++)
-			ck_assert_str_ne(choice_lists[i], choice_lists[j]);
-		snprintf(key, sizeof(key), "L.choice_list.%s", choice_lists[i]);
+			ck_assert_str_ne(choice_lists[i].name,
+			    choice_lists[j].name);
+		snprintf(key, sizeof(key), "L.choice_list.%s",
+		    choice_lists[i].name);
 		for (j = 0; j < 2; j++)
 			ck_assert_msg(hdf_get_value(tmpl_lang(langs[j]), key,
 			    NULL) != NULL, "%s has no %s", langs[j], key);
