@@ -448,23 +448,30 @@ db_bind_args(struct dbq *q, const char *types, va_list ap)
 }
 
 long long
+db_changes(struct dbq *q)
+{
+	long long	n = -1;
+
+	if (db_step(q) != DB_ERROR)
+		n = db_affected(q);
+	if (db_finish(q) != 0)
+		return -1;
+	return n;
+}
+
+long long
 db_exec(struct db *db, struct arena *a, const char *sql, const char *types,
     ...)
 {
 	struct dbq	 q;
 	va_list		 ap;
-	long long	 n = -1;
 
 	if (db_prepare(&q, db, a, sql) == -1)
 		return -1;
 	va_start(ap, types);
 	db_bind_args(&q, types, ap);
 	va_end(ap);
-	if (db_step(&q) != DB_ERROR)
-		n = db_affected(&q);
-	if (db_finish(&q) != 0)
-		return -1;
-	return n;
+	return db_changes(&q);
 }
 
 long long

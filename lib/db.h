@@ -76,6 +76,8 @@ long long	 db_affected(const struct dbq *);
  * DB_ERROR if any step failed. */
 int		 db_finish(struct dbq *);
 
+/* Run a bound statement that returns no rows: affected rows, or -1. */
+long long	 db_changes(struct dbq *);
 /*
  * One-shot execution: types names each argument ('i' long long, 's' const
  * char *, 'n' NULL, no argument); returns affected rows or -1.

@@ -342,9 +342,7 @@ customer_update(struct ctx *c)
 	bind_details(&q, &i, &f, &cu);
 	db_bind_int(&q, i++, cu.id);
 	db_bind_int(&q, i++, version);
-	db_step(&q);
-	changed = db_affected(&q);
-	if (db_finish(&q) == DB_ERROR)
+	if ((changed = db_changes(&q)) == -1)
 		return 500;
 	if (changed != 1) {
 		form_conflict(c, "customer.conflict", cu.version);

@@ -308,9 +308,7 @@ opp_update(struct ctx *c)
 	db_bind_int(&q, i++, team);
 	db_bind_int(&q, i++, o.id);
 	db_bind_int(&q, i++, version);
-	db_step(&q);
-	changed = db_affected(&q);
-	if (db_finish(&q) == DB_ERROR)
+	if ((changed = db_changes(&q)) == -1)
 		return 500;
 	if (changed != 1) {
 		form_conflict(c, "opp.conflict", o.version);
