@@ -11,7 +11,7 @@ PACKAGES=(
 	zlib1g-dev libgcrypt20-dev check
 	mariadb-server mariadb-client nginx apache2 libapache2-mod-fcgid
 	chromium fonts-wqy-microhei fonts-noto-cjk
-	wrk tidy sqlmap valgrind curl ca-certificates
+	wrk tidy sqlmap valgrind curl ca-certificates poppler-utils
 )
 # The machine may ship a newer node outside Debian's packages: keep it.
 NODE_PACKAGES=(nodejs npm)
