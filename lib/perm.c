@@ -8,7 +8,7 @@
 
 const char *const rtype_names[RT__MAX] = {
 	"customer", "contact", "followup", "order", "user", "audit",
-	"opportunity"
+	"opportunity", "report"
 };
 const char *const action_names[ACT__MAX] = {
 	"view", "create", "edit", "delete", "export", "approve", "assign"
@@ -28,6 +28,8 @@ const unsigned rtype_actions[RT__MAX] = {
 	/* Approve: a director confirms a win probability. */
 	[RT_OPPORTUNITY] = ACT_BIT(ACT_VIEW) | ACT_BIT(ACT_CREATE) |
 	    ACT_BIT(ACT_EDIT) | ACT_BIT(ACT_APPROVE) | ACT_BIT(ACT_ASSIGN),
+	/* The scope says whose figures a report covers. */
+	[RT_REPORT] = ACT_BIT(ACT_VIEW) | ACT_BIT(ACT_EXPORT),
 };
 
 static int

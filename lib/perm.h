@@ -18,6 +18,7 @@ enum rtype {
 	RT_USER,	/* administration of users and teams */
 	RT_AUDIT,	/* the audit log */
 	RT_OPPORTUNITY,	/* sales opportunities */
+	RT_REPORT,	/* the reports of the sales pipeline */
 	RT__MAX
 };
 
