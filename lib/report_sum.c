@@ -26,6 +26,8 @@
 #include "money.h"
 #include "report_sum.h"
 
+#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
+
 /* The opportunity as now stored. Its row is the caller's, locked. */
 static const char sql_opp_now[] =
     "SELECT COALESCE(team_id, 0), owner_id,"
@@ -87,10 +89,17 @@ static const char sql_outcome_add[] =
     " closed_cents = closed_cents + VALUES(closed_cents)";
 
 /*
- * The rebuild, in order. Its INSERT ... SELECTs read the opportunities
- * with shared locks, so writers wait for the commit, and then find the
- * remembered parts the rebuild counted.
+ * The rebuild first takes shared locks on every opportunity and stage
+ * change, as a writer takes its opportunity's before the summaries: a
+ * writer under way finishes first, the next waits for the commit and
+ * then finds the parts the rebuild counted, and neither holds what the
+ * other waits for.
  */
+static const char *const sql_rebuild_locks[] = {
+	"SELECT COUNT(*) FROM opportunity LOCK IN SHARE MODE",
+	"SELECT COUNT(*) FROM opportunity_stage_change LOCK IN SHARE MODE",
+};
+/* Then, in order: */
 static const char *const sql_rebuild[] = {
 	"DELETE FROM report_funnel",
 	"DELETE FROM report_forecast",
@@ -446,7 +455,10 @@ report_sum_rebuild(struct db *db, struct arena *a)
 {
 	size_t	i;
 
-	for (i = 0; i < sizeof(sql_rebuild) / sizeof(sql_rebuild[0]); i++)
+	for (i = 0; i < NITEMS(sql_rebuild_locks); i++)
+		if (db_int_query(db, a, sql_rebuild_locks[i], -1, "") < 0)
+			return -1;
+	for (i = 0; i < NITEMS(sql_rebuild); i++)
 		if (db_exec(db, a, sql_rebuild[i], "") < 0)
 			return -1;
 	return 0;
