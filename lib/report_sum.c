@@ -90,14 +90,18 @@ static const char sql_outcome_add[] =
 
 /*
  * The rebuild first takes shared locks on every opportunity and stage
- * change, as a writer takes its opportunity's before the summaries: a
- * writer under way finishes first, the next waits for the commit and
- * then finds the parts the rebuild counted, and neither holds what the
- * other waits for.
+ * change, as a writer takes its opportunity's before the rest: a writer
+ * under way finishes first, the next waits for the commit and then
+ * finds the parts the rebuild counted, and neither holds what the other
+ * waits for. By the primary keys, where a writer locks its row and
+ * where an insert starts: a scan of another index would pass a row a
+ * writer holds and meet it later.
  */
 static const char *const sql_rebuild_locks[] = {
-	"SELECT COUNT(*) FROM opportunity LOCK IN SHARE MODE",
-	"SELECT COUNT(*) FROM opportunity_stage_change LOCK IN SHARE MODE",
+	"SELECT COUNT(*) FROM opportunity FORCE INDEX (PRIMARY)"
+	" LOCK IN SHARE MODE",
+	"SELECT COUNT(*) FROM opportunity_stage_change FORCE INDEX (PRIMARY)"
+	" LOCK IN SHARE MODE",
 };
 /* Then, in order: */
 static const char *const sql_rebuild[] = {
