@@ -391,19 +391,18 @@ schedule_text(struct ctx *c, const struct instalment_row *in, int n)
 	return buf_str(&b);
 }
 
-/* The source refused: the page that says why, with its status. */
+/*
+ * The source refused: without one (-1), the page that says where
+ * contracts come from, with status_none; not eligible (409), the same
+ * with the message; else the status.
+ */
 static int
 source_refused(struct ctx *c, int rc, int status_none)
 {
-	if (rc == -1) {
-		c->status = status_none;
-		return form_page(c, NULL, NULL, 0);
-	}
-	if (rc == 409) {
-		c->status = 409;
-		return form_page(c, NULL, NULL, 0);
-	}
-	return rc;
+	if (rc != -1 && rc != 409)
+		return rc;
+	c->status = rc == 409 ? 409 : status_none;
+	return form_page(c, NULL, NULL, 0);
 }
 
 /* The contract already made of the opportunity, or 0. */
