@@ -150,6 +150,8 @@ opp_board(struct ctx *c)
 	ctx_set(c, "Board.total", money_format(c->arena, b.total));
 	if (perm_scope(c, RT_OPPORTUNITY, ACT_CREATE) != SCOPE_NONE)
 		ctx_set_int(c, "Can.create", 1);
+	if (perm_scope(c, RT_CONTRACT, ACT_VIEW) != SCOPE_NONE)
+		ctx_set_int(c, "Can.contracts", 1);
 	if (perm_scope(c, RT_USER, ACT_EDIT) != SCOPE_NONE)
 		ctx_set_int(c, "Can.stages", 1);
 	return http_page(c, "opportunities/board.cs");

@@ -227,5 +227,7 @@ opp_list(struct ctx *c)
 		return rc;
 	if (perm_scope(c, RT_OPPORTUNITY, ACT_CREATE) != SCOPE_NONE)
 		ctx_set_int(c, "Can.create", 1);
+	if (perm_scope(c, RT_CONTRACT, ACT_VIEW) != SCOPE_NONE)
+		ctx_set_int(c, "Can.contracts", 1);
 	return http_page(c, "opportunities/list.cs");
 }

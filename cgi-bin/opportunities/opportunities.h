@@ -58,6 +58,11 @@ struct quote_line {
 /* record.c */
 int	 opp_load(struct ctx *, enum action, struct opportunity *);
 void	 opp_to_hdf(struct ctx *, const struct opportunity *);
+/*
+ * The opportunity's contract, when the user may view it, as
+ * Contract.{id,code}; Can.contract when the user may make one. 0, or -1.
+ */
+int	 opp_contract_to_hdf(struct ctx *, const struct opportunity *);
 /* The stage of code; an unknown stage is open without a default. */
 int	 stage_get(struct ctx *, const char *code, struct stage *);
 int	 stage_closed(const struct stage *);

@@ -28,6 +28,8 @@ static const char sql_opp_get[] =
     " LEFT JOIN app_user p ON p.id = o.probability_confirmed_by"
     " LEFT JOIN opportunity_stage s ON s.code = o.stage"
     " WHERE o.id = ? AND o.deleted_at IS NULL";
+static const char sql_contract_of[] =
+    "SELECT id, code FROM contract WHERE opportunity_id = ?";
 /* A handful of rows, read whole by its primary key. */
 static const char sql_stages[] =
     "SELECT code, probability, outcome FROM opportunity_stage";
@@ -116,6 +118,27 @@ opp_to_hdf(struct ctx *c, const struct opportunity *o)
 	node_set(n, "outcome", o->outcome);
 	node_set(n, "created", o->created);
 	node_set_int(n, "version", o->version);
+}
+
+int
+opp_contract_to_hdf(struct ctx *c, const struct opportunity *o)
+{
+	struct dbq	q;
+	int		view = perm_allows(c, RT_CONTRACT, ACT_VIEW, o->owner_id,
+	    o->team_id);
+
+	ctx_set_int(c, "Can.contract", perm_allows(c, RT_CONTRACT, ACT_CREATE,
+	    o->owner_id, o->team_id));
+	if (!view)
+		return 0;
+	if (db_prepare(&q, c->db, c->arena, sql_contract_of) == -1)
+		return -1;
+	db_bind_int(&q, 0, o->id);
+	if (db_step(&q) == DB_ROW) {
+		ctx_set(c, "Contract.id", db_text(&q, 0));
+		ctx_set(c, "Contract.code", db_text(&q, 1));
+	}
+	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
 
 /* Every stage's settings as StageInfo.<code>.{probability,outcome}. */

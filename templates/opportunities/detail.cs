@@ -5,6 +5,8 @@
 <div class="actions">
 <?cs if:Can.edit == 1 ?><a class="button" href="/opportunities/<?cs var:Opp.id ?>/edit"><?cs var:L.form.edit ?></a><?cs /if ?>
 <a class="button" href="/opportunities/board"><?cs var:L.opp.board_view ?></a>
+<?cs if:Contract.id ?><a class="button" href="/contracts/<?cs var:Contract.id ?>"><?cs var:L.contract.view ?> <?cs var:Contract.code ?></a>
+<?cs elif:Opp.outcome == "won" && Can.contract == 1 ?><a class="button" href="/contracts/new?opportunity=<?cs var:Opp.id ?>"><?cs var:L.contract.new ?></a><?cs /if ?>
 </div>
 
 <section aria-labelledby="details-h" class="card">

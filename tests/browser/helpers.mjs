@@ -495,7 +495,8 @@ async function* opportunityTour(page, lang) {
 	yield `${lang}: opportunity detail page`;
 	await visit(page, `${opp}/edit`);
 	yield `${lang}: edit opportunity form`;
-	yield* quoteTour(page, lang, opp);
+	const quote = yield* quoteTour(page, lang, opp);
+	yield* contractTour(page, lang, quote);
 	await visit(page, '/opportunities/new');
 	assert.equal(await submit(page,
 	    page.locator('main form.card button[type=submit]')), 422);
@@ -533,6 +534,47 @@ async function* quoteTour(page, lang, opp) {
 	yield `${lang}: edit quote form`;
 	await visit(page, `${quote}/print`);
 	yield `${lang}: quote print view`;
+	return quote;
+}
+
+/*
+ * Contracts: the quote accepted and a contract made of it (the new form
+ * first with instalments that do not add up), its page, edit form and
+ * print view, the list and the overdue instalments. An opportunity has
+ * one contract: on a later pass the quote page links the one made.
+ */
+async function* contractTour(page, lang, quote) {
+	const save = page.locator('main form.card button.primary');
+
+	await visit(page, quote);
+	await submit(page, page.locator('button[name=status][value=sent]'));
+	await submit(page, page.locator('button[name=status][value=accepted]'));
+	const make = page.locator('main .actions a[href^="/contracts/new"]');
+	if (await make.count() > 0) {
+		await visit(page, await make.getAttribute('href'));
+		/* The quote's total is 32.26: 30.00 + 2.00 is short. */
+		await page.locator('#f-amount_1').fill('30');
+		await page.locator('#f-due_2').fill(appToday());
+		await page.locator('#f-amount_2').fill('2');
+		assert.equal(await submit(page, save), 422);
+		yield `${lang}: new contract form with errors`;
+		await page.locator('#f-amount_1').fill('30.26');
+		assert.equal(await submit(page, save), 200);
+		assert.match(pathOf(page), /^\/contracts\/\d+$/);
+	} else {
+		await visit(page, await page.locator(
+		    'main .actions a[href^="/contracts/"]').getAttribute('href'));
+	}
+	yield `${lang}: contract page`;
+	const contract = pathOf(page);
+	await visit(page, `${contract}/edit`);
+	yield `${lang}: edit contract form`;
+	await visit(page, `${contract}/print`);
+	yield `${lang}: contract print view`;
+	await visit(page, '/contracts');
+	yield `${lang}: contract list`;
+	await visit(page, '/contracts/overdue');
+	yield `${lang}: overdue instalments`;
 }
 
 /* Roles: the list, a new role's matrix, and a preview as that role. */
