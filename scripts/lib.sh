@@ -637,7 +637,7 @@ programs_start() {
 # scheduler_start: tools/scheduler (outbox mail, stale opportunities). It
 # writes $RUN/scheduler.pid, so programs_stop stops it with the programs.
 scheduler_start() {
-	local bin="$BUILD/tools/scheduler"
+	local bin="$BUILD/tools/scheduler" pid tries=50
 	if [ ! -x "$bin" ]; then
 		warn "no $bin: mail and stale notices wait for it"
 		return 0
@@ -645,6 +645,16 @@ scheduler_start() {
 	say "starting scheduler"
 	setsid "$bin" --config "$CONF" --pidfile "$RUN/scheduler.pid" \
 		</dev/null >>"$LOGS/scheduler.out" 2>&1 &
+	pid=$!
+	# It writes its pid file once its configuration has been read.
+	while [ ! -s "$RUN/scheduler.pid" ]; do
+		tries=$((tries - 1))
+		if [ "$tries" -le 0 ] || ! child_running "$pid"; then
+			show_tail "$LOGS/scheduler.out"
+			die "scheduler did not start (log: $LOGS/scheduler.out)"
+		fi
+		sleep 0.1
+	done
 }
 
 programs_restart() {
