@@ -13,6 +13,7 @@
 #define RECIPIENTS_MAX	"1000"
 #define STALE_BATCH	100
 #define STALE_BATCH_SQL	"100"
+#define STAGES_MAX	64	/* open stages scanned; a list has a handful */
 
 /*
  * A role's active members and the users named for the stage, each once,
@@ -222,15 +223,14 @@ long long
 stagerule_stale_scan(struct db *db, struct arena *a, int batch)
 {
 	struct dbq	 q;
-	const char	*stages[64];
-	int		 hours[64];
+	const char	*stages[STAGES_MAX];
+	int		 hours[STAGES_MAX];
 	size_t		 n = 0, i;
 	long long	 told = 0, t;
 
 	if (db_prepare(&q, db, a, sql_open_stages) == -1)
 		return -1;
-	while (db_step(&q) == DB_ROW && n < sizeof(stages) /
-	    sizeof(stages[0])) {
+	while (db_step(&q) == DB_ROW && n < STAGES_MAX) {
 		stages[n] = db_str(&q, 0);
 		hours[n++] = (int)db_int(&q, 1);
 	}
