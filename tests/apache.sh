@@ -41,7 +41,7 @@ PROXY_MODULES=(proxy proxy_fcgi)
 FCGID_MODULES=(fcgid)
 TLS_MODULES=(ssl)
 # The programs apache.conf.example routes.
-PROGRAMS=(account admin customers opportunities contracts)
+PROGRAMS=(account admin customers opportunities contracts inbox)
 
 WORK=''
 APACHE_CONF=''

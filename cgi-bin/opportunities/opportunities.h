@@ -29,6 +29,7 @@ struct opportunity {
 	const char	*probability, *confirmer, *confirmed_at;
 	const char	*competitors, *advantages, *risks, *close_reason;
 	const char	*created, *outcome;
+	int		 stale;		/* lib/stagerule.h: computed when read */
 };
 
 /* What a stage means to the pipeline (opportunity_stage). */
@@ -94,6 +95,13 @@ int	 opp_edit(struct ctx *);
 int	 opp_update(struct ctx *);
 
 /* stage.c */
+/*
+ * Opportunity id has entered stage to from from (NULL: created in it):
+ * its history row and the stage rules (lib/stagerule.h), in the
+ * caller's transaction. 0, or -1.
+ */
+int	 stage_enter(struct ctx *, long long id, const char *from,
+	    const char *to, const char *note);
 int	 opp_stage_change(struct ctx *);
 int	 opp_confirm(struct ctx *);
 
@@ -124,5 +132,11 @@ int	 quote_update(struct ctx *);
 /* stages.c */
 int	 opp_stages(struct ctx *);
 int	 opp_stages_save(struct ctx *);
+
+/* rules.c */
+int	 opp_rules(struct ctx *);
+int	 opp_rules_save(struct ctx *);
+int	 opp_rule_add(struct ctx *);
+int	 opp_rule_remove(struct ctx *);
 
 #endif

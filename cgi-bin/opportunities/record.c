@@ -10,6 +10,7 @@
 #include "ctx.h"
 #include "db.h"
 #include "money.h"
+#include "stagerule.h"
 #include "opportunities.h"
 
 static const char sql_opp_get[] =
@@ -22,7 +23,7 @@ static const char sql_opp_get[] =
     " DATE_FORMAT(o.probability_confirmed_at, '%Y-%m-%d %H:%i'),"
     " o.competitors, o.advantages, o.risks, o.close_reason, o.version,"
     " DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'),"
-    " COALESCE(s.outcome, 'open')"
+    " COALESCE(s.outcome, 'open'), " STALE_SQL("o")
     " FROM opportunity o JOIN customer c ON c.id = o.customer_id"
     " JOIN app_user u ON u.id = o.owner_id"
     " LEFT JOIN app_user p ON p.id = o.probability_confirmed_by"
@@ -74,6 +75,7 @@ opp_load(struct ctx *c, enum action act, struct opportunity *o)
 		o->version = db_int(&q, 24);
 		o->created = db_str(&q, 25);
 		o->outcome = db_str(&q, 26);
+		o->stale = (int)db_int(&q, 27);
 	}
 	if (db_finish(&q) == DB_ERROR)
 		return 500;
@@ -116,6 +118,7 @@ opp_to_hdf(struct ctx *c, const struct opportunity *o)
 		node_set(n, "close_reason", choice_label(c, "close_reason",
 		    o->close_reason));
 	node_set(n, "outcome", o->outcome);
+	node_set_int(n, "stale", o->stale);
 	node_set(n, "created", o->created);
 	node_set_int(n, "version", o->version);
 }

@@ -447,6 +447,7 @@ async function* adminTour(page) {
 		await visit(page, '/admin/audit');
 		yield `${lang}: audit log`;
 		yield* opportunityTour(page, lang);
+		yield* notificationTour(page, lang, admin.login);
 		yield* roleTour(page, lang, `${admin.login}${lang === 'en' ? 'e' : 'z'}`);
 	}
 }
@@ -503,6 +504,30 @@ async function* opportunityTour(page, lang) {
 	yield `${lang}: new opportunity form with errors`;
 	await visit(page, '/opportunities/stages');
 	yield `${lang}: stage settings`;
+}
+
+/*
+ * The stage rules, with a rule refused, and the inbox with an unread and
+ * a read notification of the admin's.
+ */
+async function* notificationTour(page, lang, login) {
+	await visit(page, '/opportunities/rules');
+	yield `${lang}: stage rules`;
+	assert.equal(await submit(page, page.locator(
+	    'form[action="/opportunities/rules/recipients"] button[type=submit]')), 422);
+	yield `${lang}: stage rules with errors`;
+	sql(`INSERT INTO notification (user_id, kind, opportunity_id, actor_id,
+	        from_stage, to_stage, hours, read_at)
+	    SELECT u.id, k.kind, (SELECT MIN(id) FROM opportunity), u.id, k.f,
+	        k.t, k.h, k.r
+	    FROM app_user u JOIN (SELECT 'stage' AS kind, 'lead' AS f,
+	        'demo' AS t, NULL AS h, NULL AS r
+	        UNION ALL SELECT 'stale', NULL, 'needs', 24, NOW()) k
+	    WHERE u.login = '${login}';
+	    UPDATE app_user SET unread_notifications = unread_notifications + 1
+	    WHERE login = '${login}';`);
+	await visit(page, '/inbox');
+	yield `${lang}: inbox`;
 }
 
 /*

@@ -116,6 +116,16 @@ static const char sql_field_option_make[] =
     "INSERT INTO choice (list, code, label_en, label_zh, sort, active)"
     " SELECT CONCAT('cf_', code), ?, ?, ?, 10, 0 FROM custom_field"
     " WHERE id = ?";
+/* A stage rule for a stage nobody enters (its name is fresh). */
+static const char sql_stage_recipient_make[] =
+    "INSERT INTO stage_recipient (stage, role_id) SELECT ?, MIN(id) FROM role";
+/* A notification as the stage rules write one, with the unread count. */
+static const char sql_notification_make[] =
+    "INSERT INTO notification (user_id, kind, opportunity_id, to_stage)"
+    " VALUES (?, 'stage', ?, 'lead')";
+static const char sql_unread_add[] =
+    "UPDATE app_user SET unread_notifications = unread_notifications + 1"
+    " WHERE id = ?";
 static const char sql_session_previews[] =
     "SELECT COUNT(*) FROM session WHERE token_hash = SHA2(?, 256)"
     " AND preview_role_id IS NOT NULL";
@@ -139,6 +149,7 @@ enum slot_kind {
 	SLOT_OPPORTUNITY,	/* on the customer, with its owner */
 	SLOT_QUOTE,		/* of the opportunity before it */
 	SLOT_CONTRACT,		/* of the opportunity, with its owner */
+	SLOT_NOTIFICATION,	/* the subject's own, on its opportunity */
 	SLOT_CHOICE_LIST,	/* a registered list's name: industry */
 	SLOT_MADE		/* a record made by the slot's statement */
 };
@@ -170,6 +181,9 @@ static const struct slot {
 	{ "/admin/fields/%d", SLOT_MADE, sql_field_make, "sss" },
 	{ "/admin/fields/%d/options/%d", SLOT_MADE, sql_field_option_make,
 	    "sssi" },
+	{ "/opportunities/rules/recipients/%d", SLOT_MADE,
+	    sql_stage_recipient_make, "s" },
+	{ "/inbox/%d", SLOT_NOTIFICATION, NULL, NULL },
 };
 #define NSLOTS	(sizeof(slots) / sizeof(slots[0]))
 
@@ -181,10 +195,11 @@ struct mroute {
 };
 
 /* A customer with a contact, a follow-up and an opportunity with a
- * quote and a contract. */
+ * quote and a contract, and an unread notification of it for the
+ * customer's owner. */
 struct recs {
 	long long	 customer, contact, followup, opportunity, quote;
-	long long	 contract;
+	long long	 contract, notification;
 };
 
 /*
@@ -450,8 +465,11 @@ recs_make(struct walk *w, long long owner)
 	rs.opportunity = opportunity_add(w, rs.customer, owner);
 	rs.quote = quote_add(w, rs.opportunity);
 	rs.contract = contract_add(rs.opportunity);
+	tdb_exec(sql_notification_make, "ii", owner, rs.opportunity);
+	rs.notification = tdb_int(-1, sql_last_id, "");
+	tdb_exec(sql_unread_add, "i", owner);
 	ck_assert(rs.contact > 0 && rs.followup > 0 && rs.opportunity > 0 &&
-	    rs.quote > 0 && rs.contract > 0);
+	    rs.quote > 0 && rs.contract > 0 && rs.notification > 0);
 	return rs;
 }
 
@@ -514,6 +532,7 @@ route_path(struct walk *w, const struct mroute *r, const struct recs *rs,
 		case SLOT_OPPORTUNITY: id = rs->opportunity; break;
 		case SLOT_QUOTE: id = rs->quote; break;
 		case SLOT_CONTRACT: id = rs->contract; break;
+		case SLOT_NOTIFICATION: id = rs->notification; break;
 		case SLOT_CHOICE_LIST:
 			buf_puts(&b, "industry");
 			p = hole + 2;
