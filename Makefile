@@ -10,7 +10,7 @@ CC	?= gcc
 B	?= build/rel
 MODE	?= rel
 
-PKGS	 = fcgi libmariadb libgcrypt
+PKGS	 = fcgi libmariadb libgcrypt libcurl
 CS_CFLAGS = -I/usr/include/ClearSilver
 CS_LIBS	 = -lneo_cgi -lneo_cs -lneo_utl -lz
 

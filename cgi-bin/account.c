@@ -14,6 +14,7 @@
 #include "form.h"
 #include "http.h"
 #include "log.h"
+#include "overdue.h"
 #include "password.h"
 #include "route.h"
 #include "server.h"
@@ -318,6 +319,8 @@ home(struct ctx *c)
 	if (db_finish(&q) == DB_ERROR)
 		return 500;
 	ctx_set_int(c, "DueCount", n);
+	if (overdue_home(c) == -1)
+		return 500;
 	return http_page(c, "home.cs");
 }
 

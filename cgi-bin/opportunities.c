@@ -2,8 +2,9 @@
  * opportunities.c - the sales pipeline (SPEC 2.2): opportunities in a
  * list and on a board by stage, their detail page with the stage
  * history, create and edit, stage changes, the confirmation of a win
- * probability, the default probability of each stage, and the quotes
- * of an opportunity with their print view.
+ * probability, the default probability of each stage, the stage rules
+ * (who is notified, when one is stale), and the quotes of an
+ * opportunity with their print view.
  *
  * The route table says which action each page needs at all; the handlers,
  * in cgi-bin/opportunities/, check each record against the user's scope.
@@ -57,6 +58,15 @@ static const struct route routes[] = {
 	    ROUTE_REAUTH },
 	{ METHOD_POST, "/opportunities/stages", opp_stages_save, RT_USER,
 	    ACT_EDIT, ROUTE_REAUTH },
+	/* So are the stage rules: who is notified, when one is stale. */
+	{ METHOD_GET, "/opportunities/rules", opp_rules, RT_USER, ACT_VIEW,
+	    ROUTE_REAUTH },
+	{ METHOD_POST, "/opportunities/rules", opp_rules_save, RT_USER,
+	    ACT_EDIT, ROUTE_REAUTH },
+	{ METHOD_POST, "/opportunities/rules/recipients", opp_rule_add,
+	    RT_USER, ACT_EDIT, ROUTE_REAUTH },
+	{ METHOD_POST, "/opportunities/rules/recipients/%d/delete",
+	    opp_rule_remove, RT_USER, ACT_EDIT, ROUTE_REAUTH },
 };
 
 static const struct program opportunities = {

@@ -15,7 +15,8 @@ const char *const audit_actions[] = {
 	"logout", "reauth", "denied", "preview_start", "preview_end",
 	"preview_refused", "read_sensitive", "export", "contact_add",
 	"contact_delete", "contact_key", "followup_add", "followup_done",
-	"order_add", "confirm", "quote",
+	"order_add", "confirm", "quote", "recipient_add", "recipient_remove",
+	"contract", "submit", "approve", "reject", "payment",
 };
 
 const size_t audit_nactions = sizeof(audit_actions) /

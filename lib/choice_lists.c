@@ -23,6 +23,7 @@ const struct choice_list choice_lists[] = {
 	{ "opp_stage", 1 },
 	{ "lead_source", 1 },
 	{ "close_reason", 1 },	/* required when an opportunity closes */
+	{ "payment_method", 1 },	/* every payment received has one */
 };
 
 const size_t choice_nlists = sizeof(choice_lists) / sizeof(choice_lists[0]);

@@ -24,6 +24,11 @@ static const struct {
 	{ "log_file",		&config.log_file },
 	{ "key_file",		&config.key_file },
 	{ "time_zone",		&config.time_zone },
+	{ "smtp_url",		&config.smtp_url },
+	{ "smtp_user",		&config.smtp_user },
+	{ "smtp_password",	&config.smtp_password },
+	{ "mail_from",		&config.mail_from },
+	{ "site_url",		&config.site_url },
 };
 
 static char *
@@ -94,7 +99,18 @@ config_load(const char *path)
 		    "and key_file are required\n", path);
 		rc = -1;
 	}
+	if (rc == 0 && config_mail() && (config.mail_from == NULL ||
+	    *config.mail_from == '\0')) {
+		fprintf(stderr, "%s: smtp_url needs mail_from\n", path);
+		rc = -1;
+	}
 	return rc;
+}
+
+int
+config_mail(void)
+{
+	return config.smtp_url != NULL && *config.smtp_url != '\0';
 }
 
 int

@@ -17,12 +17,25 @@ struct config {
 	char	*log_file;
 	char	*key_file;
 	char	*time_zone;	/* the company's, e.g. +08:00 */
+	/*
+	 * Mail (tools/scheduler.c): without smtp_url no mail is queued or
+	 * sent. smtp_url is smtp:// or smtps://host[:port]; mail_from is
+	 * the sender's address; site_url (optional) begins the links in
+	 * mail, e.g. https://crm.example.com.
+	 */
+	char	*smtp_url;
+	char	*smtp_user;
+	char	*smtp_password;
+	char	*mail_from;
+	char	*site_url;
 };
 
 extern struct config	config;
 
 /* Load path into the global config; 0 on success, -1 with a message on stderr. */
 int	config_load(const char *path);
+/* 1 when mail is configured (smtp_url set): only then is it queued and sent. */
+int	config_mail(void);
 /*
  * Make the process's local time the company's (time_zone, "+08:00"), as
  * the database sessions' is, so "today" is the same day in C and in SQL.

@@ -6,11 +6,26 @@
 #include "buf.h"
 #include "csv.h"
 
+/* A negative amount, which a spreadsheet should keep a number. */
+static int
+negative_number(const char *value)
+{
+	size_t	n = strspn(value + 1, "0123456789");
+
+	if (value[0] != '-' || n == 0)
+		return 0;
+	value += 1 + n;
+	if (*value == '.' && value[1] != '\0')
+		value += 1 + strspn(value + 1, "0123456789");
+	return *value == '\0';
+}
+
 /* Would a spreadsheet take the value for a formula? */
 static int
 formula_like(const char *value)
 {
-	return value[0] != '\0' && strchr("=+-@\t\r", value[0]) != NULL;
+	return value[0] != '\0' && strchr("=+-@\t\r", value[0]) != NULL &&
+	    !negative_number(value);
 }
 
 void

@@ -29,6 +29,7 @@ struct user {
 	long long	 team_id;	/* 0: no team */
 	const char	*lang;		/* "en" or "zh-CN" */
 	int		 must_change_pw;
+	long long	 unread;	/* notifications (cgi-bin/inbox.c) */
 };
 
 struct ctx {

@@ -285,6 +285,19 @@ cf_find(const struct cf_set *set, const char *code)
 	return NULL;
 }
 
+/* Does an active field the user may see keep its value in flat slot i? */
+static int
+cf_slot_shown(const struct cf_set *set, int i)
+{
+	size_t	k;
+
+	for (k = 0; k < set->n; k++)
+		if (set->f[k].slot == i && set->f[k].access != FA_HIDDEN)
+			return 1;
+	return 0;
+}
+
+/* Sealed values are opened only for fields the user may see. */
 int
 cf_values_load(struct ctx *c, const struct cf_set *set, long long id,
     struct cf_values *v)
@@ -303,8 +316,10 @@ cf_values_load(struct ctx *c, const struct cf_set *set, long long id,
 		for (i = 0; i < sealed; i++)
 			v->slot[i] = db_text(&q, (unsigned)i);
 		for (; i < CF_NSLOTS; i++)
-			v->slot[i] = sealed_read(c->arena, (enum sealed_column)
-			    (set->st->sealed + i - sealed), id, &q, (unsigned)i);
+			if (cf_slot_shown(set, i))
+				v->slot[i] = sealed_read(c->arena,
+				    (enum sealed_column)(set->st->sealed + i -
+				    sealed), id, &q, (unsigned)i);
 		v->multi = db_text(&q, CF_NSLOTS);
 	}
 	return db_finish(&q) == DB_ERROR ? -1 : 0;

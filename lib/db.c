@@ -249,6 +249,15 @@ db_bind_null(struct dbq *q, unsigned idx)
 	b->buffer_type = MYSQL_TYPE_NULL;
 }
 
+void
+db_bind_id(struct dbq *q, unsigned idx, long long id)
+{
+	if (id > 0)
+		db_bind_int(q, idx, id);
+	else
+		db_bind_null(q, idx);
+}
+
 /* Bind every result column as text sized from the stored result. */
 static int
 db_bind_results(struct dbq *q)

@@ -58,6 +58,8 @@ void		 db_bind_int(struct dbq *, unsigned idx, long long);
 void		 db_bind_text(struct dbq *, unsigned idx, const char *);
 void		 db_bind_blob(struct dbq *, unsigned idx, const void *, size_t);
 void		 db_bind_null(struct dbq *, unsigned idx);
+/* Bind an id, or NULL for 0 (none): an optional filter. */
+void		 db_bind_id(struct dbq *, unsigned idx, long long id);
 /* Execute on the first call; then one row per call. */
 enum db_rc	 db_step(struct dbq *);
 /* Column value as text, NULL for SQL NULL; a copy in the request arena. */

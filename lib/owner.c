@@ -14,17 +14,14 @@ static const char sql_owner_choices[] =
 static const char sql_user_team[] =
     "SELECT COALESCE(team_id, 0) FROM app_user WHERE id = ? AND active = 1";
 
-int
-owner_choices(struct ctx *c, enum rtype rt)
+/* The active users within scope s of the signed-in user, as Owners. */
+static int
+owners_in(struct ctx *c, enum scope s)
 {
 	struct dbq	 q;
-	enum scope	 s = perm_scope(c, rt, ACT_ASSIGN);
 	int		 n = 0;
 	HDF		*owners, *row;
 
-	if (s == SCOPE_NONE)
-		return 0;
-	ctx_set_int(c, "Can.assign", 1);
 	if (db_prepare(&q, c->db, c->arena, sql_owner_choices) == -1)
 		return -1;
 	db_bind_int(&q, 0, s);
@@ -38,6 +35,28 @@ owner_choices(struct ctx *c, enum rtype rt)
 		node_set(row, "name", db_text(&q, 1));
 	}
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
+}
+
+int
+owner_choices(struct ctx *c, enum rtype rt)
+{
+	enum scope	s = perm_scope(c, rt, ACT_ASSIGN);
+
+	if (s == SCOPE_NONE)
+		return 0;
+	ctx_set_int(c, "Can.assign", 1);
+	return owners_in(c, s);
+}
+
+int
+owner_filter_choices(struct ctx *c, enum rtype rt)
+{
+	enum scope	s = perm_scope(c, rt, ACT_VIEW);
+
+	if (s <= SCOPE_OWN)
+		return 0;
+	ctx_set_int(c, "Can.owner_filter", 1);
+	return owners_in(c, s);
 }
 
 long long

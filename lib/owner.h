@@ -17,6 +17,12 @@ struct form;
  * assign grant. 0, or -1 on a database error.
  */
 int		 owner_choices(struct ctx *, enum rtype);
+/*
+ * The users whose records of this type the signed-in user may view, for
+ * a list's owner filter, as Owners.N.{id,name}, and Can.owner_filter;
+ * nothing for one who sees only their own. 0, or -1 on a database error.
+ */
+int		 owner_filter_choices(struct ctx *, enum rtype);
 /* The team of an active user (0: none), or -1 if there is no such user. */
 long long	 owner_team(struct ctx *, long long owner);
 /*

@@ -8,7 +8,7 @@
 
 const char *const rtype_names[RT__MAX] = {
 	"customer", "contact", "followup", "order", "user", "audit",
-	"opportunity", "report"
+	"opportunity", "contract", "report"
 };
 const char *const action_names[ACT__MAX] = {
 	"view", "create", "edit", "delete", "export", "approve", "assign"
@@ -28,6 +28,8 @@ const unsigned rtype_actions[RT__MAX] = {
 	/* Approve: a director confirms a win probability. */
 	[RT_OPPORTUNITY] = ACT_BIT(ACT_VIEW) | ACT_BIT(ACT_CREATE) |
 	    ACT_BIT(ACT_EDIT) | ACT_BIT(ACT_APPROVE) | ACT_BIT(ACT_ASSIGN),
+	/* Approve: a director decides on a contract submitted to them. */
+	[RT_CONTRACT] = RECORD_ACTS | ACT_BIT(ACT_EXPORT) | ACT_BIT(ACT_APPROVE),
 	/* The scope says whose figures a report covers. */
 	[RT_REPORT] = ACT_BIT(ACT_VIEW) | ACT_BIT(ACT_EXPORT),
 };
@@ -89,6 +91,14 @@ perm_scope(const struct ctx *c, enum rtype rt, enum action act)
 	    act >= ACT__MAX)
 		return SCOPE_NONE;
 	return (enum scope)c->perms.scope[rt][act];
+}
+
+enum scope
+perm_list_scope(const struct ctx *c, enum rtype rt, enum action act)
+{
+	enum scope	s = perm_scope(c, rt, act);
+
+	return s == SCOPE_TEAM && c->user->team_id == 0 ? SCOPE_OWN : s;
 }
 
 int

@@ -18,6 +18,7 @@ enum rtype {
 	RT_USER,	/* administration of users and teams */
 	RT_AUDIT,	/* the audit log */
 	RT_OPPORTUNITY,	/* sales opportunities */
+	RT_CONTRACT,	/* contracts, their schedules and payments */
 	RT_REPORT,	/* the reports of the sales pipeline */
 	RT__MAX
 };
@@ -73,6 +74,11 @@ void		 perm_grant(struct perms *, const char *rtype,
 struct ctx;
 /* The scope the user has for an action on a record type. */
 enum scope	 perm_scope(const struct ctx *, enum rtype, enum action);
+/*
+ * The same as list queries apply it: team scope for a user without a
+ * team is their own records.
+ */
+enum scope	 perm_list_scope(const struct ctx *, enum rtype, enum action);
 /*
  * May the user act on a record with this owner and team? Team scope means
  * the record's team is the user's (records carry their owner's team); a

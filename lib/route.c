@@ -169,6 +169,8 @@ route_layout(struct ctx *c)
 		ctx_set(c, "User.name", c->user->name);
 		ctx_set(c, "User.login", c->user->login);
 		ctx_set_int(c, "User.id", c->user->id);
+		if (c->user->unread > 0)
+			ctx_set_int(c, "User.unread", c->user->unread);
 		if (perm_scope(c, RT_USER, ACT_VIEW) != SCOPE_NONE)
 			ctx_set_int(c, "Nav.admin", 1);
 		if (perm_scope(c, RT_OPPORTUNITY, ACT_VIEW) != SCOPE_NONE)

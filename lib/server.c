@@ -132,8 +132,7 @@ spawn(const struct program *p, int fd)
 	return pid;
 }
 
-/* Refuse to start when another live instance owns the pid file. */
-static int
+int
 pidfile_claim(const char *path)
 {
 	FILE	*f;

@@ -17,5 +17,10 @@
 struct program;
 
 int	server_main(int argc, char *argv[], const struct program *);
+/*
+ * Write our pid to path, refusing (-1, said on stderr) when a live
+ * process already owns it; tools/scheduler.c shares it.
+ */
+int	pidfile_claim(const char *path);
 
 #endif

@@ -19,14 +19,16 @@
  * per grant (the session columns repeat), or one row with NULL grant
  * columns for a user without roles. Every page pays for this statement.
  * During a preview the grants are those of the previewed role alone: the
- * user's roles are not joined at all.
+ * user's roles are not joined at all. The unread notifications are a
+ * counter on the user's row (kept by lib/notify.c and cgi-bin/inbox.c),
+ * so the header's count costs no statement of its own.
  */
 static const char sql_session_get[] =
     "SELECT s.id, s.csrf_token, u.id, u.login, u.name, COALESCE(u.team_id, 0),"
     " u.lang, u.must_change_pw, s.last_seen < NOW() - INTERVAL 60 SECOND,"
     " COALESCE(s.reauth_at > NOW() - INTERVAL 900 SECOND, 0),"
     " COALESCE(pr.id, 0), IF(u.lang = 'zh-CN', pr.name_zh, pr.name_en),"
-    " rp.record_type, rp.action, rp.scope"
+    " rp.record_type, rp.action, rp.scope, u.unread_notifications"
     " FROM session s JOIN app_user u ON u.id = s.user_id"
     " LEFT JOIN role pr ON pr.id = s.preview_role_id"
     " LEFT JOIN user_role ur ON ur.user_id = u.id"
@@ -107,6 +109,7 @@ session_load(struct ctx *c)
 			c->reauthed = (int)db_int(&q, 9);
 			c->preview_role = db_int(&q, 10);
 			c->preview_name = db_str(&q, 11);
+			u->unread = db_int(&q, 15);
 			c->user = u;
 		}
 		perm_grant(&c->perms, db_text(&q, 12), db_text(&q, 13),

@@ -223,6 +223,9 @@ setup_instance_env() {
 	export CRM_BUILD=build/san
 	CRM_PORT="$(free_port)"
 	export CRM_PORT
+	# Mail is queued and sent to where the mail test's SMTP sink listens
+	# (tests/integration/test_notifications.c).
+	export CRM_SMTP_URL="smtp://127.0.0.1:$((CRM_PORT + 1000))"
 	instance_vars
 	# Programs (and crmctl, and the integration runner) of the sanitizer
 	# build write reports into the instance's logs, checked at the end.

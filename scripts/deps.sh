@@ -8,7 +8,7 @@ set -euo pipefail
 
 PACKAGES=(
 	build-essential pkg-config libfcgi-dev libfcgi-bin libmariadb-dev clearsilver-dev
-	zlib1g-dev libgcrypt20-dev check
+	zlib1g-dev libgcrypt20-dev check libcurl4-openssl-dev
 	mariadb-server mariadb-client nginx apache2 libapache2-mod-fcgid
 	chromium fonts-wqy-microhei fonts-noto-cjk
 	wrk tidy sqlmap valgrind curl ca-certificates poppler-utils

@@ -268,6 +268,24 @@ conf_get() {
 	sed -n "s/^$1=//p" "$CONF" | tail -n 1
 }
 
+# instance_mail: with CRM_SMTP_URL set (even empty), crm.conf's mail
+# settings become it and CRM_MAIL_FROM (default crm@localhost); without
+# it crm.conf keeps what it has (README: "Mail").
+instance_mail() {
+	local url_re='^(smtps?://[A-Za-z0-9.:_-]+/?)?$'
+	local from_re='^[^[:space:]<>@]+@[^[:space:]<>@]+$'
+	[ -n "${CRM_SMTP_URL+set}" ] || return 0
+	[[ $CRM_SMTP_URL =~ $url_re ]] ||
+		die "CRM_SMTP_URL must look like smtp://host:port: $CRM_SMTP_URL"
+	[[ ${CRM_MAIL_FROM:-crm@localhost} =~ $from_re ]] ||
+		die "CRM_MAIL_FROM must be an address: $CRM_MAIL_FROM"
+	{
+		grep -v -e '^smtp_url=' -e '^mail_from=' "$CONF"
+		printf 'smtp_url=%s\nmail_from=%s\n' "$CRM_SMTP_URL" \
+			"${CRM_MAIL_FROM:-crm@localhost}"
+	} | write_private "$CONF"
+}
+
 # ---------------------------------------------------------------- MariaDB
 
 # db_sql ARGS...: the client as the administrator, through our socket only.
@@ -631,9 +649,33 @@ programs_start() {
 	done <<<"$names"
 }
 
+# scheduler_start: tools/scheduler (outbox mail, stale opportunities). It
+# writes $RUN/scheduler.pid, so programs_stop stops it with the programs.
+scheduler_start() {
+	local bin="$BUILD/tools/scheduler" pid tries=50
+	if [ ! -x "$bin" ]; then
+		warn "no $bin: mail and stale notices wait for it"
+		return 0
+	fi
+	say "starting scheduler"
+	setsid "$bin" --config "$CONF" --pidfile "$RUN/scheduler.pid" \
+		</dev/null >>"$LOGS/scheduler.out" 2>&1 &
+	pid=$!
+	# It writes its pid file once its configuration has been read.
+	while [ ! -s "$RUN/scheduler.pid" ]; do
+		tries=$((tries - 1))
+		if [ "$tries" -le 0 ] || ! child_running "$pid"; then
+			show_tail "$LOGS/scheduler.out"
+			die "scheduler did not start (log: $LOGS/scheduler.out)"
+		fi
+		sleep 0.1
+	done
+}
+
 programs_restart() {
 	programs_stop
 	programs_start
+	scheduler_start
 }
 
 # ---------------------------------------------------------------- nginx
@@ -803,6 +845,7 @@ instance_up() {
 	[[ $WORKERS =~ ^[1-9][0-9]*$ ]] || die "CRM_WORKERS must be a positive number: $WORKERS"
 	instance_layout
 	instance_secrets
+	instance_mail
 	db_setup
 	programs_restart
 	nginx_start

@@ -1,4 +1,5 @@
 <?cs include:"layout.cs" ?>
+<?cs include:"contracts/overdue_rows.cs" ?>
 <?cs call:layout_begin(L.home.title) ?>
 <section aria-labelledby="due-h">
 <h2 id="due-h"><?cs var:L.home.due ?></h2>
@@ -23,4 +24,15 @@
 </table>
 <?cs /if ?>
 </section>
+<?cs if:Can.overdue ?>
+<section id="overdue" aria-labelledby="overdue-h">
+<h2 id="overdue-h"><?cs var:L.home.overdue_title ?></h2>
+<?cs if:subcount(Overdue) == 0 ?>
+<p><?cs var:L.home.none_overdue ?></p>
+<?cs else ?>
+<?cs call:overdue_table(Overdue) ?>
+<p><a href="/contracts/overdue"><?cs var:L.contract.overdue_all ?></a><?cs if:OverdueMore ?> …<?cs /if ?></p>
+<?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs call:layout_end() ?>

@@ -33,6 +33,7 @@
 </form>
 <?cs if:User.id ?>
 <span class="who"><?cs var:User.name ?></span>
+<a href="/inbox" id="inbox-link"<?cs if:Path == "/inbox" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.inbox ?><?cs if:User.unread ?> <span class="badge" id="unread-count"><?cs var:User.unread ?><span class="sr"> <?cs var:L.nav.unread ?></span></span><?cs /if ?></a>
 <a href="/password"><?cs var:L.nav.password ?></a>
 <form method="post" action="/logout" class="inline">
 <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">

@@ -41,7 +41,7 @@ PROXY_MODULES=(proxy proxy_fcgi)
 FCGID_MODULES=(fcgid)
 TLS_MODULES=(ssl)
 # The programs apache.conf.example routes.
-PROGRAMS=(account admin customers opportunities reports)
+PROGRAMS=(account admin customers opportunities contracts inbox reports)
 
 WORK=''
 APACHE_CONF=''

@@ -12,7 +12,8 @@
  *	crmctl --config FILE report-rebuild
  *
  * seed-demo fills an empty database with one demo user per role, 300
- * customers and opportunities on every sixth of them; gen-bench writes the same kind of customers as tab-separated
+ * customers, opportunities on every sixth of them and a contract on
+ * every won one, in each status, some with overdue instalments; gen-bench writes the same kind of customers as tab-separated
  * files for LOAD DATA (bench/load.sh). Both draw from one deterministic
  * generator, so the benchmark measures data that looks like the demo.
  * Bench customers also get values in two custom fields it makes if need
@@ -45,6 +46,7 @@
 #include "custom_field.h"
 #include "db.h"
 #include "fieldcrypt.h"
+#include "money.h"
 #include "password.h"
 #include "report_sum.h"
 #include "sealed.h"
@@ -1344,6 +1346,183 @@ seed_opportunities(struct db *db, struct arena *a, long long now)
 	    -1 : 0;
 }
 
+/* ------------------------------------------------------------ contracts */
+
+/* The won opportunities' contracts go through these, in turn. */
+static const char *const contract_statuses[] = {
+	"approved", "approved", "pending", "draft", "rejected", "approved",
+	"draft", "pending", "rejected"
+};
+
+static const char sql_won_opps[] =
+    "SELECT id, customer_id, owner_id, COALESCE(team_id, 0), name, amount"
+    " FROM opportunity WHERE stage = 'won' ORDER BY id";
+/* The owner's team leader decides, or the admin when there is none. */
+static const char sql_decider[] =
+    "SELECT COALESCE((SELECT leader_id FROM team WHERE id = ?"
+    " AND leader_id <> ?), (SELECT id FROM app_user WHERE login = 'admin'))";
+static const char sql_contract_insert[] =
+    "INSERT INTO contract (code, opportunity_id, customer_id, owner_id,"
+    " team_id, title, total, paid, sign_date, start_date, end_date, terms,"
+    " status, submitted_by, created_by, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_instalment_insert[] =
+    "INSERT INTO contract_instalment (contract_id, position, due_date,"
+    " amount, paid, note, owner_id, team_id, live)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?)";
+static const char sql_payment_insert[] =
+    "INSERT INTO contract_payment (contract_id, paid_on, amount, method,"
+    " reference, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char sql_approval_insert[] =
+    "INSERT INTO contract_approval (contract_id, user_id, at, decision,"
+    " comment) VALUES (?, ?, ?, ?, ?)";
+
+/* A won opportunity as its contract needs it. */
+struct won {
+	long long	 id, customer, owner, team, cents;
+	const char	*name;
+};
+
+/*
+ * A schedule of 30%, 40% and the rest. Approved contracts are due 45
+ * and 10 days ago and in 40 days, and the nth has its first n - 1
+ * instalments paid (so the first is overdue twice, the second once, the
+ * third not); the others are due in 30, 90 and 180 days.
+ */
+struct plan {
+	long long	 amount[3], due[3], paid[3];
+};
+
+static void
+plan_make(struct plan *p, long long cents, long long now, int approved,
+    int nth)
+{
+	static const long long	 approved_days[] = { -45, -10, 40 };
+	static const long long	 later_days[] = { 30, 90, 180 };
+	int			 i;
+
+	p->amount[0] = cents * 30 / 100;
+	p->amount[1] = cents * 40 / 100;
+	p->amount[2] = cents - p->amount[0] - p->amount[1];
+	for (i = 0; i < 3; i++) {
+		p->due[i] = now + (approved ? approved_days[i] :
+		    later_days[i]) * DAY;
+		p->paid[i] = approved && i < nth ? p->amount[i] : 0;
+	}
+}
+
+static int
+seed_approval(struct db *db, struct arena *a, long long id, long long who,
+    long long at, const char *decision, const char *comment)
+{
+	char	 buf[TIME_MAX];
+
+	return db_exec(db, a, sql_approval_insert, "iisss", id, who,
+	    fmt_time(buf, at, 0), decision, comment) == 1 ? 0 : -1;
+}
+
+static int
+seed_contract(struct db *db, struct arena *a, const struct won *w,
+    const char *code, const char *status, int nth, long long now)
+{
+	struct dbq	 q;
+	struct plan	 p;
+	char		 sign[TIME_MAX], end[TIME_MAX], at[TIME_MAX];
+	char		 total[FIXED_MAX], paid[FIXED_MAX], due[TIME_MAX];
+	char		 amount[FIXED_MAX], part[FIXED_MAX];
+	long long	 signed_at = now - 60 * DAY, id, decider, sum = 0;
+	int		 approved = strcmp(status, "approved") == 0, i;
+	unsigned	 k = 0;
+
+	plan_make(&p, w->cents, now, approved, nth);
+	for (i = 0; i < 3; i++)
+		sum += p.paid[i];
+	if ((decider = db_int_query(db, a, sql_decider, -1, "ii", w->team,
+	    w->owner)) <= 0 || db_prepare(&q, db, a, sql_contract_insert) == -1)
+		return -1;
+	db_bind_text(&q, k++, code);
+	db_bind_int(&q, k++, w->id);
+	db_bind_int(&q, k++, w->customer);
+	db_bind_int(&q, k++, w->owner);
+	bind_id(&q, k++, w->team);
+	db_bind_text(&q, k++, w->name);
+	db_bind_text(&q, k++, fmt_fixed(total, w->cents, 2));
+	db_bind_text(&q, k++, fmt_fixed(paid, sum, 2));
+	bind_time(&q, k++, signed_at, 1, sign);
+	bind_time(&q, k++, signed_at, 1, sign);
+	bind_time(&q, k++, signed_at + 365 * DAY, 1, end);
+	db_bind_text(&q, k++, "按回款计划分三期付款，逾期按日万分之五计违约金。");
+	db_bind_text(&q, k++, status);
+	bind_id(&q, k++, strcmp(status, "draft") == 0 ? 0 : w->owner);
+	db_bind_int(&q, k++, w->owner);
+	bind_time(&q, k++, signed_at, 0, at);
+	bind_time(&q, k++, signed_at, 0, at);
+	if ((id = db_run(&q)) <= 0)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		fmt_time(due, p.due[i], 1);
+		if (db_exec(db, a, sql_instalment_insert, "iisssiiii", id,
+		    (long long)(i + 1), due, fmt_fixed(amount, p.amount[i], 2),
+		    fmt_fixed(part, p.paid[i], 2), i == 0 ? "首付款" : NULL,
+		    w->owner, w->team, (long long)approved) != 1)
+			return -1;
+		if (p.paid[i] > 0 && db_exec(db, a, sql_payment_insert,
+		    "issssis", id, due, amount, "bank_transfer",
+		    arena_printf(a, "%s-%d", code, i + 1), w->owner,
+		    fmt_time(at, p.due[i], 0)) != 1)
+			return -1;
+	}
+	if (strcmp(status, "draft") == 0)
+		return 0;
+	if (seed_approval(db, a, id, w->owner, signed_at + DAY, "submitted",
+	    NULL) == -1)
+		return -1;
+	if (strcmp(status, "pending") == 0)
+		return 0;
+	return seed_approval(db, a, id, decider, signed_at + 2 * DAY,
+	    approved ? "approved" : "rejected", approved ? "同意。" :
+	    "回款周期过长，请与客户协商缩短为两期。");
+}
+
+/* A contract on every won opportunity, coded HT<year><month>001 on. */
+static int
+seed_contracts(struct db *db, struct arena *a, long long now)
+{
+	struct dbq	 q;
+	struct won	 w[DEMO_CUSTOMERS];
+	char		 month[TIME_MAX], code[CODE_MAX];
+	size_t		 n = 0, i;
+	int		 approved = 0;
+	const char	*status;
+
+	if (db_prepare(&q, db, a, sql_won_opps) == -1)
+		return -1;
+	while (n < NITEMS(w) && db_step(&q) == DB_ROW) {
+		w[n].id = db_int(&q, 0);
+		w[n].customer = db_int(&q, 1);
+		w[n].owner = db_int(&q, 2);
+		w[n].team = db_int(&q, 3);
+		w[n].name = db_text(&q, 4);
+		w[n].cents = money_cents(db_str(&q, 5));
+		n++;
+	}
+	if (db_finish(&q) != 0)
+		return -1;
+	fmt_time(month, now, 1);
+	memmove(month + 4, month + 5, 2);
+	month[6] = '\0';
+	for (i = 0; i < n; i++) {
+		status = contract_statuses[i % NITEMS(contract_statuses)];
+		snprintf(code, sizeof(code), "HT%s%03zu", month, i + 1);
+		if (seed_contract(db, a, &w[i], code, status,
+		    strcmp(status, "approved") == 0 ? approved++ % 3 : 0,
+		    now) == -1)
+			return -1;
+	}
+	return db_exec(db, a, sql_serial_set, "ssi", "HT", month,
+	    (long long)n) < 0 ? -1 : 0;
+}
+
 static int
 cmd_seed_demo(struct db *db, struct arena *a, char **argv)
 {
@@ -1363,6 +1542,7 @@ cmd_seed_demo(struct db *db, struct arena *a, char **argv)
 	}
 	if (seed_people(db, a) == -1 || seed_customers(db, a, now) == -1 ||
 	    seed_opportunities(db, a, now) == -1 ||
+	    seed_contracts(db, a, now) == -1 ||
 	    report_sum_rebuild(db, a) == -1 || db_commit(db) == -1)
 		goto fail;
 	return logins_print(db, a);

@@ -51,6 +51,7 @@ struct list_query {
 	enum search	 search;
 	const char	*search_arg;	/* token or mobile prefix */
 	int		 token_prefix;	/* search_arg is a LIKE prefix */
+	const char	*token_also;	/* a second token to check, or NULL */
 	const char	*name_like, *code_like;
 	const char	*industry, *grade;
 	long long	 owner;

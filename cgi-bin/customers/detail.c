@@ -161,10 +161,14 @@ secure_history(struct ctx *c, const struct cf_set *cf)
 	for (row = hdf_obj_child(rows); row != NULL; row = next) {
 		next = hdf_obj_next(row);
 		field = hdf_get_value(row, "field", NULL);
-		if (field != NULL && str_prefix(field, "cf_") &&
-		    (f = cf_find(cf, field + 3)) != NULL)
+		if (field != NULL && str_prefix(field, "cf_")) {
+			/* An inactive field is out of sight, history too. */
+			if ((f = cf_find(cf, field + 3)) == NULL) {
+				hdf_remove_tree(rows, hdf_obj_name(row));
+				continue;
+			}
 			d = &f->def;
-		else if ((d = field_def_find(RT_CUSTOMER, field)) == NULL &&
+		} else if ((d = field_def_find(RT_CUSTOMER, field)) == NULL &&
 		    (d = field_def_find(RT_CONTACT, field)) == NULL)
 			continue;
 		if ((a = field_access(c, d)) == FA_HIDDEN)

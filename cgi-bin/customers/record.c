@@ -45,8 +45,10 @@ customer_load(struct ctx *c, enum rtype rt, enum action act,
 		cu->team_id = db_int(&q, 6);
 		cu->owner_name = db_str(&q, 7);
 		cu->address = db_str(&q, 8);
-		cu->budget = sealed_read(c->arena, SEALED_CUSTOMER_BUDGET,
-		    cu->id, &q, 9);
+		/* Opened only for a user who may see it. */
+		if (field_access_named(c, RT_CUSTOMER, "budget") != FA_HIDDEN)
+			cu->budget = sealed_read(c->arena,
+			    SEALED_CUSTOMER_BUDGET, cu->id, &q, 9);
 		cu->purchase_date = db_str(&q, 10);
 		cu->satisfaction = db_str(&q, 11);
 		cu->order_count = db_str(&q, 12);

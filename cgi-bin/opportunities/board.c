@@ -16,6 +16,7 @@
 #include "http.h"
 #include "money.h"
 #include "owner.h"
+#include "stagerule.h"
 #include "str.h"
 #include "opportunities.h"
 
@@ -34,7 +35,7 @@ static const char sql_column_cards[] =
     "SELECT o.id, o.code, o.name, c.name, u.name, o.amount,"
     " o.expected_close, o.probability,"
     " DATEDIFF(CURDATE(), o.stage_entered_at), o.owner_id,"
-    " COALESCE(o.team_id, 0)"
+    " COALESCE(o.team_id, 0), " STALE_SQL("o")
     " FROM opportunity o"
     " STRAIGHT_JOIN customer c ON c.id = o.customer_id"
     " STRAIGHT_JOIN app_user u ON u.id = o.owner_id"
@@ -117,6 +118,7 @@ column_cards(struct ctx *c, struct board *b, const char *stage, HDF *col)
 		node_set(card, "expected_close", db_text(&q, 6));
 		node_set(card, "probability", db_text(&q, 7));
 		node_set(card, "days", db_text(&q, 8));
+		node_set_int(card, "stale", db_int(&q, 11));
 		node_set_int(card, "can_move", perm_allows(c, RT_OPPORTUNITY,
 		    ACT_EDIT, db_int(&q, 9), db_int(&q, 10)));
 	}
@@ -150,6 +152,8 @@ opp_board(struct ctx *c)
 	ctx_set(c, "Board.total", money_format(c->arena, b.total));
 	if (perm_scope(c, RT_OPPORTUNITY, ACT_CREATE) != SCOPE_NONE)
 		ctx_set_int(c, "Can.create", 1);
+	if (perm_scope(c, RT_CONTRACT, ACT_VIEW) != SCOPE_NONE)
+		ctx_set_int(c, "Can.contracts", 1);
 	if (perm_scope(c, RT_USER, ACT_EDIT) != SCOPE_NONE)
 		ctx_set_int(c, "Can.stages", 1);
 	return http_page(c, "opportunities/board.cs");

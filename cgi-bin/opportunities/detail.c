@@ -49,7 +49,7 @@ detail_render(struct ctx *c, const struct opportunity *o)
 	opp_to_hdf(c, o);
 	if (timeline_to_hdf(c, o->id) == -1 ||
 	    audit_history(c, "opportunity", o->id) == -1 ||
-	    quotes_to_hdf(c, o->id) == -1)
+	    quotes_to_hdf(c, o->id) == -1 || opp_contract_to_hdf(c, o) == -1)
 		return 500;
 	/* The stage form offers the current stage and close reason. */
 	choice_keep(c, "opp_stage", o->stage);

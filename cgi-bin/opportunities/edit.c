@@ -58,9 +58,6 @@ static const char sql_opp_insert[] =
     " amount, expected_close, lead_source, lead_date, competitors,"
     " advantages, risks, stage, stage_entered_at, probability, created_by)"
     " VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), ?, ?)";
-static const char sql_stage_change_insert[] =
-    "INSERT INTO opportunity_stage_change (opportunity_id, user_id,"
-    " from_stage, to_stage, note) VALUES (?, ?, ?, ?, ?)";
 /* A changed probability is no longer the one a director confirmed. */
 static const char sql_opp_update[] =
     "UPDATE opportunity SET"
@@ -177,8 +174,7 @@ opp_create(struct ctx *c)
 	db_step(&q);
 	id = db_insert_id(&q);
 	if (db_finish(&q) == DB_ERROR ||
-	    db_exec(c->db, c->arena, sql_stage_change_insert, "iinsn", id,
-	    c->user->id, form_value(&f, "stage"), NULL) != 1 ||
+	    stage_enter(c, id, NULL, form_value(&f, "stage"), NULL) == -1 ||
 	    audit_log(c, "create", "opportunity", id, "code", NULL, code) ==
 	    -1 || report_sum_update(c->db, c->arena, id) == -1 ||
 	    db_commit(c->db) == -1)

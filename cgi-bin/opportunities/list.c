@@ -21,6 +21,7 @@
 #include "money.h"
 #include "owner.h"
 #include "search.h"
+#include "stagerule.h"
 #include "str.h"
 #include "opportunities.h"
 
@@ -29,7 +30,7 @@
 #define LIST_SQL(k, arg, op, dir)						\
     "SELECT o.id, o.code, o.name, c.id, c.name, u.name, o.amount,"	\
     " o.expected_close, o.stage, o.probability,"			\
-    " DATEDIFF(CURDATE(), o.stage_entered_at)"				\
+    " DATEDIFF(CURDATE(), o.stage_entered_at), " STALE_SQL("o")		\
     " FROM opportunity o"						\
     " STRAIGHT_JOIN customer c ON c.id = o.customer_id"		\
     " STRAIGHT_JOIN app_user u ON u.id = o.owner_id"			\
@@ -203,6 +204,7 @@ list_run(struct ctx *c, const struct list_query *lq)
 		    db_text(&q, 8)));
 		node_set(row, "probability", db_text(&q, 9));
 		node_set(row, "days", db_text(&q, 10));
+		node_set_int(row, "stale", db_int(&q, 11));
 		last_key = db_str(&q, sorts[lq->sort].cursor_col);
 		last_id = db_str(&q, 0);
 	}
@@ -227,5 +229,7 @@ opp_list(struct ctx *c)
 		return rc;
 	if (perm_scope(c, RT_OPPORTUNITY, ACT_CREATE) != SCOPE_NONE)
 		ctx_set_int(c, "Can.create", 1);
+	if (perm_scope(c, RT_CONTRACT, ACT_VIEW) != SCOPE_NONE)
+		ctx_set_int(c, "Can.contracts", 1);
 	return http_page(c, "opportunities/list.cs");
 }

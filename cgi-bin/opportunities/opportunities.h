@@ -29,6 +29,7 @@ struct opportunity {
 	const char	*probability, *confirmer, *confirmed_at;
 	const char	*competitors, *advantages, *risks, *close_reason;
 	const char	*created, *outcome;
+	int		 stale;		/* lib/stagerule.h: computed when read */
 };
 
 /* What a stage means to the pipeline (opportunity_stage). */
@@ -58,6 +59,11 @@ struct quote_line {
 /* record.c */
 int	 opp_load(struct ctx *, enum action, struct opportunity *);
 void	 opp_to_hdf(struct ctx *, const struct opportunity *);
+/*
+ * The opportunity's contract, when the user may view it, as
+ * Contract.{id,code}; Can.contract when the user may make one. 0, or -1.
+ */
+int	 opp_contract_to_hdf(struct ctx *, const struct opportunity *);
 /* The stage of code; an unknown stage is open without a default. */
 int	 stage_get(struct ctx *, const char *code, struct stage *);
 int	 stage_closed(const struct stage *);
@@ -89,6 +95,13 @@ int	 opp_edit(struct ctx *);
 int	 opp_update(struct ctx *);
 
 /* stage.c */
+/*
+ * Opportunity id has entered stage to from from (NULL: created in it):
+ * its history row and the stage rules (lib/stagerule.h), in the
+ * caller's transaction. 0, or -1.
+ */
+int	 stage_enter(struct ctx *, long long id, const char *from,
+	    const char *to, const char *note);
 int	 opp_stage_change(struct ctx *);
 int	 opp_confirm(struct ctx *);
 
@@ -119,5 +132,11 @@ int	 quote_update(struct ctx *);
 /* stages.c */
 int	 opp_stages(struct ctx *);
 int	 opp_stages_save(struct ctx *);
+
+/* rules.c */
+int	 opp_rules(struct ctx *);
+int	 opp_rules_save(struct ctx *);
+int	 opp_rule_add(struct ctx *);
+int	 opp_rule_remove(struct ctx *);
 
 #endif

@@ -203,7 +203,8 @@ quote_render(struct ctx *c, const struct opportunity *o,
 		ctx_set(c, "Printed.by", c->user->name);
 		return http_page(c, "opportunities/quote_print.cs");
 	}
-	if (audit_history(c, "quote", q->id) == -1)
+	if (audit_history(c, "quote", q->id) == -1 ||
+	    opp_contract_to_hdf(c, o) == -1)
 		return 500;
 	ctx_set_int(c, "Can.edit", perm_allows(c, RT_OPPORTUNITY, ACT_EDIT,
 	    o->owner_id, o->team_id));

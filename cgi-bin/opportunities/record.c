@@ -10,6 +10,7 @@
 #include "ctx.h"
 #include "db.h"
 #include "money.h"
+#include "stagerule.h"
 #include "opportunities.h"
 
 static const char sql_opp_get[] =
@@ -22,12 +23,14 @@ static const char sql_opp_get[] =
     " DATE_FORMAT(o.probability_confirmed_at, '%Y-%m-%d %H:%i'),"
     " o.competitors, o.advantages, o.risks, o.close_reason, o.version,"
     " DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i'),"
-    " COALESCE(s.outcome, 'open')"
+    " COALESCE(s.outcome, 'open'), " STALE_SQL("o")
     " FROM opportunity o JOIN customer c ON c.id = o.customer_id"
     " JOIN app_user u ON u.id = o.owner_id"
     " LEFT JOIN app_user p ON p.id = o.probability_confirmed_by"
     " LEFT JOIN opportunity_stage s ON s.code = o.stage"
     " WHERE o.id = ? AND o.deleted_at IS NULL";
+static const char sql_contract_of[] =
+    "SELECT id, code FROM contract WHERE opportunity_id = ?";
 /* A handful of rows, read whole by its primary key. */
 static const char sql_stages[] =
     "SELECT code, probability, outcome FROM opportunity_stage";
@@ -72,6 +75,7 @@ opp_load(struct ctx *c, enum action act, struct opportunity *o)
 		o->version = db_int(&q, 24);
 		o->created = db_str(&q, 25);
 		o->outcome = db_str(&q, 26);
+		o->stale = (int)db_int(&q, 27);
 	}
 	if (db_finish(&q) == DB_ERROR)
 		return 500;
@@ -114,8 +118,30 @@ opp_to_hdf(struct ctx *c, const struct opportunity *o)
 		node_set(n, "close_reason", choice_label(c, "close_reason",
 		    o->close_reason));
 	node_set(n, "outcome", o->outcome);
+	node_set_int(n, "stale", o->stale);
 	node_set(n, "created", o->created);
 	node_set_int(n, "version", o->version);
+}
+
+int
+opp_contract_to_hdf(struct ctx *c, const struct opportunity *o)
+{
+	struct dbq	q;
+	int		view = perm_allows(c, RT_CONTRACT, ACT_VIEW, o->owner_id,
+	    o->team_id);
+
+	ctx_set_int(c, "Can.contract", perm_allows(c, RT_CONTRACT, ACT_CREATE,
+	    o->owner_id, o->team_id));
+	if (!view)
+		return 0;
+	if (db_prepare(&q, c->db, c->arena, sql_contract_of) == -1)
+		return -1;
+	db_bind_int(&q, 0, o->id);
+	if (db_step(&q) == DB_ROW) {
+		ctx_set(c, "Contract.id", db_text(&q, 0));
+		ctx_set(c, "Contract.code", db_text(&q, 1));
+	}
+	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
 
 /* Every stage's settings as StageInfo.<code>.{probability,outcome}. */

@@ -7,6 +7,8 @@
  * audits it, all in one transaction. Entering a stage sets its default
  * probability unless a director confirmed the current one; won and lost
  * always take theirs (100 and 0 by default), and need a close reason.
+ * Entering a stage, here or at creation (edit.c), goes through
+ * stage_enter, which keeps the history and runs the stage rules.
  */
 #include <string.h>
 
@@ -18,6 +20,7 @@
 #include "form.h"
 #include "http.h"
 #include "report_sum.h"
+#include "stagerule.h"
 #include "opportunities.h"
 
 static const struct field stage_fields[] = {
@@ -42,8 +45,8 @@ static const char sql_opp_stage[] =
     " probability_confirmed_at ="
     "  IF(probability = ?, probability_confirmed_at, NULL),"
     " stage = ?, stage_entered_at = NOW(), probability = ?,"
-    " close_reason = ?, version = version + 1, updated_at = NOW()"
-    " WHERE id = ?";
+    " close_reason = ?, stale_notice_at = NULL, version = version + 1,"
+    " updated_at = NOW() WHERE id = ?";
 static const char sql_stage_change_insert[] =
     "INSERT INTO opportunity_stage_change (opportunity_id, user_id,"
     " from_stage, to_stage, note) VALUES (?, ?, ?, ?, ?)";
@@ -78,6 +81,16 @@ lock_current(struct ctx *c, long long id, struct current *cur)
 	if (db_finish(&q) == DB_ERROR || !found)
 		return -1;
 	return 0;
+}
+
+int
+stage_enter(struct ctx *c, long long id, const char *from, const char *to,
+    const char *note)
+{
+	if (db_exec(c->db, c->arena, sql_stage_change_insert, "iisss", id,
+	    c->user->id, from, to, note) != 1)
+		return -1;
+	return stagerule_entered(c->db, c->arena, id, from, to, c->user->id);
 }
 
 /* Where a move returns: the board it came from, or the timeline. */
@@ -129,8 +142,8 @@ opp_stage_change(struct ctx *c)
 		prob = arena_printf(c->arena, "%d", st.probability);
 	if (db_exec(c->db, c->arena, sql_opp_stage, "sssssi", prob, prob, to,
 	    prob, reason, o.id) != 1 ||
-	    db_exec(c->db, c->arena, sql_stage_change_insert, "iisss", o.id,
-	    c->user->id, cur.stage, to, form_value(&f, "note")) != 1 ||
+	    stage_enter(c, o.id, cur.stage, to, form_value(&f, "note")) ==
+	    -1 ||
 	    audit_field(c, "opportunity", o.id, "stage", cur.stage, to) == -1 ||
 	    audit_field(c, "opportunity", o.id, "probability",
 	    cur.probability, prob) == -1 ||

@@ -243,6 +243,9 @@ int
 reports_index(struct ctx *c)
 {
 	reports_list(c);
+	/* Overdue payments are the contracts' list, on their grant. */
+	if (perm_scope(c, RT_CONTRACT, ACT_VIEW) != SCOPE_NONE)
+		ctx_set_int(c, "Can.overdue", 1);
 	return http_page(c, "reports/index.cs");
 }
 

@@ -23,7 +23,7 @@
 <a href="/opportunities/<?cs var:k.id ?>"><?cs var:k.name ?></a>
 <p class="meta"><span class="code"><?cs var:k.code ?></span> · <?cs var:k.customer ?></p>
 <p class="meta"><?cs var:k.amount ?> · <?cs var:k.probability ?>% · <?cs var:k.expected_close ?></p>
-<p class="meta"><?cs var:k.owner ?> · <?cs var:L.opp.days_in_stage ?> <?cs var:k.days ?></p>
+<p class="meta"><?cs var:k.owner ?> · <?cs var:L.opp.days_in_stage ?> <?cs var:k.days ?><?cs if:k.stale == 1 ?> <span class="tag stale"><?cs var:L.opp.stale ?></span><?cs /if ?></p>
 <?cs if:k.can_move == 1 ?>
 <form method="post" action="/opportunities/<?cs var:k.id ?>/stage" class="move">
 <?cs call:csrf() ?>

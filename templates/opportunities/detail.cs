@@ -5,6 +5,8 @@
 <div class="actions">
 <?cs if:Can.edit == 1 ?><a class="button" href="/opportunities/<?cs var:Opp.id ?>/edit"><?cs var:L.form.edit ?></a><?cs /if ?>
 <a class="button" href="/opportunities/board"><?cs var:L.opp.board_view ?></a>
+<?cs if:Contract.id ?><a class="button" href="/contracts/<?cs var:Contract.id ?>"><?cs var:L.contract.view ?> <?cs var:Contract.code ?></a>
+<?cs elif:Opp.outcome == "won" && Can.contract == 1 ?><a class="button" href="/contracts/new?opportunity=<?cs var:Opp.id ?>"><?cs var:L.contract.new ?></a><?cs /if ?>
 </div>
 
 <section aria-labelledby="details-h" class="card">
@@ -12,7 +14,7 @@
 <dl class="grid">
 <dt><?cs var:L.opp.customer ?></dt><dd><?cs if:Can.customer == 1 ?><a href="/customers/<?cs var:Opp.customer_id ?>"><?cs var:Opp.customer ?></a><?cs else ?><?cs var:Opp.customer ?><?cs /if ?> <span class="code"><?cs var:Opp.customer_code ?></span></dd>
 <dt><?cs var:L.opp.owner ?></dt><dd><?cs var:Opp.owner ?></dd>
-<dt><?cs var:L.opp.stage ?></dt><dd id="opp-stage"><?cs var:Opp.stage ?></dd>
+<dt><?cs var:L.opp.stage ?></dt><dd id="opp-stage"><?cs var:Opp.stage ?><?cs if:Opp.stale == 1 ?> <span class="tag stale" id="opp-stale"><?cs var:L.opp.stale_long ?></span><?cs /if ?></dd>
 <dt><?cs var:L.opp.stage_entered ?></dt><dd><?cs var:Opp.stage_entered ?></dd>
 <dt><?cs var:L.opp.days_in_stage ?></dt><dd id="opp-days"><?cs var:Opp.days_in_stage ?></dd>
 <dt><?cs var:L.opp.amount ?></dt><dd id="opp-amount"><?cs var:Opp.amount ?></dd>

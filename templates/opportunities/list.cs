@@ -47,7 +47,7 @@
 <td><?cs var:r.customer ?></td>
 <td><?cs var:r.owner ?></td>
 <td><?cs var:r.stage ?></td>
-<td class="num"><?cs var:r.days ?></td>
+<td class="num"><?cs var:r.days ?><?cs if:r.stale == 1 ?> <span class="tag stale"><?cs var:L.opp.stale ?></span><?cs /if ?></td>
 <td class="num"><?cs var:r.amount ?></td>
 <td class="num"><?cs var:r.probability ?>%</td>
 <td><?cs var:r.expected_close ?></td>

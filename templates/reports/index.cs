@@ -8,6 +8,9 @@
 <h2><a href="/reports/<?cs var:r.name ?>"><?cs var:L.report[r.name].title ?></a></h2>
 <p><?cs var:L.report[r.name].intro ?></p>
 </li>
-<?cs /each ?><?cs # Overdue payments are the contracts' list /contracts/overdue: its card (L.report.overdue) goes here. ?>
-</ul>
+<?cs /each ?><?cs if:Can.overdue ?><li class="card">
+<h2><a href="/contracts/overdue"><?cs var:L.report.overdue.title ?></a></h2>
+<p><?cs var:L.report.overdue.intro ?></p>
+</li>
+<?cs /if ?></ul>
 <?cs call:layout_end() ?>

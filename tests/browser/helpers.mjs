@@ -448,6 +448,7 @@ async function* adminTour(page) {
 		yield `${lang}: audit log`;
 		yield* opportunityTour(page, lang);
 		yield* reportTour(page, lang);
+		yield* notificationTour(page, lang, admin.login);
 		yield* roleTour(page, lang, `${admin.login}${lang === 'en' ? 'e' : 'z'}`);
 	}
 }
@@ -496,7 +497,8 @@ async function* opportunityTour(page, lang) {
 	yield `${lang}: opportunity detail page`;
 	await visit(page, `${opp}/edit`);
 	yield `${lang}: edit opportunity form`;
-	yield* quoteTour(page, lang, opp);
+	const quote = yield* quoteTour(page, lang, opp);
+	yield* contractTour(page, lang, quote);
 	await visit(page, '/opportunities/new');
 	assert.equal(await submit(page,
 	    page.locator('main form.card button[type=submit]')), 422);
@@ -518,6 +520,30 @@ async function* reportTour(page, lang) {
 	yield `${lang}: report with a wrong period`;
 	await visit(page, '/reports/funnel/print?from=&to=');
 	yield `${lang}: report print view`;
+}
+
+/*
+ * The stage rules, with a rule refused, and the inbox with an unread and
+ * a read notification of the admin's.
+ */
+async function* notificationTour(page, lang, login) {
+	await visit(page, '/opportunities/rules');
+	yield `${lang}: stage rules`;
+	assert.equal(await submit(page, page.locator(
+	    'form[action="/opportunities/rules/recipients"] button[type=submit]')), 422);
+	yield `${lang}: stage rules with errors`;
+	sql(`INSERT INTO notification (user_id, kind, opportunity_id, actor_id,
+	        from_stage, to_stage, hours, read_at)
+	    SELECT u.id, k.kind, (SELECT MIN(id) FROM opportunity), u.id, k.f,
+	        k.t, k.h, k.r
+	    FROM app_user u JOIN (SELECT 'stage' AS kind, 'lead' AS f,
+	        'demo' AS t, NULL AS h, NULL AS r
+	        UNION ALL SELECT 'stale', NULL, 'needs', 24, NOW()) k
+	    WHERE u.login = '${login}';
+	    UPDATE app_user SET unread_notifications = unread_notifications + 1
+	    WHERE login = '${login}';`);
+	await visit(page, '/inbox');
+	yield `${lang}: inbox`;
 }
 
 /*
@@ -549,6 +575,47 @@ async function* quoteTour(page, lang, opp) {
 	yield `${lang}: edit quote form`;
 	await visit(page, `${quote}/print`);
 	yield `${lang}: quote print view`;
+	return quote;
+}
+
+/*
+ * Contracts: the quote accepted and a contract made of it (the new form
+ * first with instalments that do not add up), its page, edit form and
+ * print view, the list and the overdue instalments. An opportunity has
+ * one contract: on a later pass the quote page links the one made.
+ */
+async function* contractTour(page, lang, quote) {
+	const save = page.locator('main form.card button.primary');
+
+	await visit(page, quote);
+	await submit(page, page.locator('button[name=status][value=sent]'));
+	await submit(page, page.locator('button[name=status][value=accepted]'));
+	const make = page.locator('main .actions a[href^="/contracts/new"]');
+	if (await make.count() > 0) {
+		await visit(page, await make.getAttribute('href'));
+		/* The quote's total is 32.26: 30.00 + 2.00 is short. */
+		await page.locator('#f-amount_1').fill('30');
+		await page.locator('#f-due_2').fill(appToday());
+		await page.locator('#f-amount_2').fill('2');
+		assert.equal(await submit(page, save), 422);
+		yield `${lang}: new contract form with errors`;
+		await page.locator('#f-amount_1').fill('30.26');
+		assert.equal(await submit(page, save), 200);
+		assert.match(pathOf(page), /^\/contracts\/\d+$/);
+	} else {
+		await visit(page, await page.locator(
+		    'main .actions a[href^="/contracts/"]').getAttribute('href'));
+	}
+	yield `${lang}: contract page`;
+	const contract = pathOf(page);
+	await visit(page, `${contract}/edit`);
+	yield `${lang}: edit contract form`;
+	await visit(page, `${contract}/print`);
+	yield `${lang}: contract print view`;
+	await visit(page, '/contracts');
+	yield `${lang}: contract list`;
+	await visit(page, '/contracts/overdue');
+	yield `${lang}: overdue instalments`;
 }
 
 /* Roles: the list, a new role's matrix, and a preview as that role. */

@@ -644,6 +644,44 @@ START_TEST(search_by_name_code_and_mobile)
 END_TEST
 
 /*
+ * A term of several words finds the names that hold it whole: the rarest
+ * word drives, a second is checked on the way, LIKE decides.
+ */
+START_TEST(search_by_several_words)
+{
+	struct arena	*a = tarena_new();
+	struct browser	*b = rep(a);
+	const char	*u = it_unique(a);
+	long long	 both, first, other;
+
+	both = it_customer(b, arena_printf(a, "Zeta%s Omega%s Trading", u, u),
+	    it_mobile(a));
+	first = it_customer(b, arena_printf(a, "Zeta%s Delta", u),
+	    it_mobile(a));
+	other = it_customer(b, arena_printf(a, "Omega%s Zeta%s", u, u),
+	    it_mobile(a));
+
+	ck_assert(search_finds(b, arena_printf(a, "Zeta%s Omega%s", u, u),
+	    both));
+	ck_assert_uint_eq(search_rows(b, arena_printf(a, "Zeta%s Omega%s", u,
+	    u)), 1);
+	/* The first word from its middle, the last to its middle. */
+	ck_assert(search_finds(b, arena_printf(a, "ta%s Ome", u), both));
+	ck_assert(!search_finds(b, arena_printf(a, "ta%s Ome", u), first));
+	ck_assert(!search_finds(b, arena_printf(a, "ta%s Ome", u), other));
+	ck_assert(search_finds(b, arena_printf(a, "Omega%s Zeta", u), other));
+	ck_assert_uint_eq(search_rows(b, arena_printf(a, "Omega%s Zeta", u)),
+	    1);
+	ck_assert(search_finds(b, arena_printf(a, "%s Omega%s trad", u, u),
+	    both));
+	ck_assert(!search_finds(b, arena_printf(a, "Zeta%s Omega%s Delta", u,
+	    u), both));
+	browser_free(b);
+	tarena_free(a);
+}
+END_TEST
+
+/*
  * Walk up to npages pages of path as demo rep1, following the "next"
  * links, and compare every row with the ids the database gives in the
  * same order (sql takes rep1's id).
@@ -748,6 +786,7 @@ customers_suite(void)
 
 	tc = it_tcase("list");
 	tcase_add_test(tc, search_by_name_code_and_mobile);
+	tcase_add_test(tc, search_by_several_words);
 	tcase_add_test(tc, sorted_by_name_and_code);
 	tcase_add_test(tc, paging_by_name_has_no_overlap);
 	tcase_add_test(tc, paging_by_code_descending);

@@ -5,8 +5,8 @@
  * change is due.
  *
  * Without the grant a route answers 403; with it the request gets
- * through; a customer or opportunity outside the grant's scope answers
- * 404 and stays as it was, with its quote. The ids and names in a
+ * through; a customer, opportunity or contract outside the grant's scope
+ * answers 404 and stays as it was, with its quote. The ids and names in a
  * pattern come from the id table below: a route whose pattern it cannot
  * fill fails the test, so no route goes untested.
  * Requests that may change something run against records made for them.
@@ -80,6 +80,31 @@ static const char sql_quote_state[] =
     " (SELECT COUNT(*) FROM quote_line l WHERE l.quote_id = q.id))"
     " FROM quote q WHERE q.id = ?";
 /*
+ * A draft contract of an opportunity, as the contracts program would
+ * make it of a won one (the code, "HTX" and the opportunity's id, is
+ * outside the program's series), with one instalment of its total.
+ */
+static const char sql_contract_make[] =
+    "INSERT INTO contract (code, opportunity_id, customer_id, owner_id,"
+    " team_id, title, total, sign_date, start_date, end_date, created_by)"
+    " SELECT CONCAT('HTX', id), id, customer_id, owner_id, team_id, name,"
+    " amount, CURDATE(), CURDATE(), CURDATE() + INTERVAL 1 YEAR, owner_id"
+    " FROM opportunity WHERE id = ?";
+static const char sql_instalment_make[] =
+    "INSERT INTO contract_instalment (contract_id, position, due_date,"
+    " amount, owner_id, team_id) SELECT id, 1, CURDATE() + INTERVAL 30 DAY,"
+    " total, owner_id, team_id FROM contract WHERE opportunity_id = ?";
+static const char sql_contract_of[] =
+    "SELECT id FROM contract WHERE opportunity_id = ?";
+/* Everything about a contract a request could change. */
+static const char sql_contract_state[] =
+    "SELECT CONCAT_WS('|', k.status, k.version, k.paid,"
+    " (SELECT COUNT(*) FROM contract_instalment i"
+    "  WHERE i.contract_id = k.id),"
+    " (SELECT COUNT(*) FROM contract_approval a"
+    "  WHERE a.contract_id = k.id))"
+    " FROM contract k WHERE k.id = ?";
+/*
  * An inactive custom field, a multiple choice one (it takes no slot), and
  * an inactive option of it: the field is the id before it in the path.
  */
@@ -90,6 +115,16 @@ static const char sql_field_make[] =
 static const char sql_field_option_make[] =
     "INSERT INTO choice (list, code, label_en, label_zh, sort, active)"
     " SELECT CONCAT('cf_', code), ?, ?, ?, 10, 0 FROM custom_field"
+    " WHERE id = ?";
+/* A stage rule for a stage nobody enters (its name is fresh). */
+static const char sql_stage_recipient_make[] =
+    "INSERT INTO stage_recipient (stage, role_id) SELECT ?, MIN(id) FROM role";
+/* A notification as the stage rules write one, with the unread count. */
+static const char sql_notification_make[] =
+    "INSERT INTO notification (user_id, kind, opportunity_id, to_stage)"
+    " VALUES (?, 'stage', ?, 'lead')";
+static const char sql_unread_add[] =
+    "UPDATE app_user SET unread_notifications = unread_notifications + 1"
     " WHERE id = ?";
 static const char sql_session_previews[] =
     "SELECT COUNT(*) FROM session WHERE token_hash = SHA2(?, 256)"
@@ -113,6 +148,8 @@ enum slot_kind {
 	SLOT_FOLLOWUP,		/* likewise */
 	SLOT_OPPORTUNITY,	/* on the customer, with its owner */
 	SLOT_QUOTE,		/* of the opportunity before it */
+	SLOT_CONTRACT,		/* of the opportunity, with its owner */
+	SLOT_NOTIFICATION,	/* the subject's own, on its opportunity */
 	SLOT_CHOICE_LIST,	/* a registered list's name: industry */
 	SLOT_REPORT,		/* a report's name: funnel */
 	SLOT_MADE		/* a record made by the slot's statement */
@@ -136,6 +173,7 @@ static const struct slot {
 	{ "/customers/%d/followups/%d", SLOT_FOLLOWUP, NULL, NULL },
 	{ "/opportunities/%d", SLOT_OPPORTUNITY, NULL, NULL },
 	{ "/opportunities/%d/quotes/%d", SLOT_QUOTE, NULL, NULL },
+	{ "/contracts/%d", SLOT_CONTRACT, NULL, NULL },
 	{ "/admin/users/%d", SLOT_MADE, sql_user_make, "ss" },
 	{ "/admin/teams/%d", SLOT_MADE, sql_team_make, "s" },
 	{ "/admin/roles/%d", SLOT_MADE, sql_role_make, "sss" },
@@ -145,20 +183,25 @@ static const struct slot {
 	{ "/admin/fields/%d", SLOT_MADE, sql_field_make, "sss" },
 	{ "/admin/fields/%d/options/%d", SLOT_MADE, sql_field_option_make,
 	    "sssi" },
+	{ "/opportunities/rules/recipients/%d", SLOT_MADE,
+	    sql_stage_recipient_make, "s" },
+	{ "/inbox/%d", SLOT_NOTIFICATION, NULL, NULL },
 };
 #define NSLOTS	(sizeof(slots) / sizeof(slots[0]))
 
 struct mroute {
 	const char	*program, *method, *pattern, *rtype, *action;
 	int		 post, public, pwchange, reauth;
-	int		 scoped;	/* has a customer's or opportunity's id */
+	int		 scoped;	/* has an id of a record with an owner */
 	int		 nested;	/* and an id of one of its records */
 };
 
 /* A customer with a contact, a follow-up and an opportunity with a
- * quote. */
+ * quote and a contract, and an unread notification of it for the
+ * customer's owner. */
 struct recs {
 	long long	 customer, contact, followup, opportunity, quote;
+	long long	 contract, notification;
 };
 
 /*
@@ -265,7 +308,7 @@ route_slots_check(struct mroute *r)
 		    " route cannot be tested; add one", r->method, r->pattern,
 		    r->program, (int)(p + 2 - r->pattern), r->pattern);
 		r->scoped |= sl->kind == SLOT_CUSTOMER ||
-		    sl->kind == SLOT_OPPORTUNITY;
+		    sl->kind == SLOT_OPPORTUNITY || sl->kind == SLOT_CONTRACT;
 		r->nested |= sl->kind == SLOT_CONTACT ||
 		    sl->kind == SLOT_FOLLOWUP || sl->kind == SLOT_QUOTE;
 	}
@@ -392,8 +435,17 @@ quote_add(struct walk *w, long long id)
 	    "/opportunities/%lld/quotes/", id));
 }
 
+/* A draft contract of opportunity id. */
+static long long
+contract_add(long long id)
+{
+	ck_assert_int_eq(tdb_exec(sql_contract_make, "i", id), 1);
+	ck_assert_int_eq(tdb_exec(sql_instalment_make, "i", id), 1);
+	return tdb_int(-1, sql_contract_of, "i", id);
+}
+
 /* A customer of owner, with its key contact, a follow-up and an
- * opportunity with a quote. */
+ * opportunity with a quote and a contract. */
 static struct recs
 recs_make(struct walk *w, long long owner)
 {
@@ -414,24 +466,30 @@ recs_make(struct walk *w, long long owner)
 	rs.followup = tdb_int(-1, sql_first_followup, "i", rs.customer);
 	rs.opportunity = opportunity_add(w, rs.customer, owner);
 	rs.quote = quote_add(w, rs.opportunity);
+	rs.contract = contract_add(rs.opportunity);
+	tdb_exec(sql_notification_make, "ii", owner, rs.opportunity);
+	rs.notification = tdb_int(-1, sql_last_id, "");
+	tdb_exec(sql_unread_add, "i", owner);
 	ck_assert(rs.contact > 0 && rs.followup > 0 && rs.opportunity > 0 &&
-	    rs.quote > 0);
+	    rs.quote > 0 && rs.contract > 0 && rs.notification > 0);
 	return rs;
 }
 
-/* The customer's, the opportunity's and the quote's state, as one
- * string. */
+/* The customer's, the opportunity's, the quote's and the contract's
+ * state, as one string. */
 static char *
 recs_state(struct walk *w, const struct recs *rs)
 {
 	char	*opp = tdb_str(w->a, sql_opportunity_state, "i",
 	    rs->opportunity);
 	char	*quote = tdb_str(w->a, sql_quote_state, "i", rs->quote);
+	char	*contract = tdb_str(w->a, sql_contract_state, "i",
+	    rs->contract);
 
 	ck_assert_msg(opp != NULL, "no opportunity %lld", rs->opportunity);
 	ck_assert_msg(quote != NULL, "no quote %lld", rs->quote);
-	return arena_printf(w->a, "%s|%s|%s", it_customer_state(w->a,
-	    rs->customer), opp, quote);
+	return arena_printf(w->a, "%s|%s|%s|%s", it_customer_state(w->a,
+	    rs->customer), opp, quote, contract ? contract : "deleted");
 }
 
 /*
@@ -475,6 +533,8 @@ route_path(struct walk *w, const struct mroute *r, const struct recs *rs,
 		case SLOT_FOLLOWUP: id = rs->followup; break;
 		case SLOT_OPPORTUNITY: id = rs->opportunity; break;
 		case SLOT_QUOTE: id = rs->quote; break;
+		case SLOT_CONTRACT: id = rs->contract; break;
+		case SLOT_NOTIFICATION: id = rs->notification; break;
 		case SLOT_CHOICE_LIST:
 			buf_puts(&b, "industry");
 			p = hole + 2;

@@ -38,11 +38,14 @@ END_TEST
 START_TEST(formulas_are_defused)
 {
 	struct arena		*a = arena_new();
-	const char *const	 f[] = { "=1+1", "+86 138", "-5", "@SUM(A1)",
-	    "\tx", "a=b" };
+	const char *const	 f[] = { "=1+1", "+86 138", "-5+A1", "@SUM(A1)",
+	    "\tx", "a=b", "-1.", "-" };
+	const char *const	 n[] = { "-5", "-1234.50", "-0.5" };
 
-	ck_assert_str_eq(row(a, f, 6), "\"'=1+1\",\"'+86 138\",\"'-5\","
-	    "\"'@SUM(A1)\",\"'\tx\",a=b\r\n");
+	ck_assert_str_eq(row(a, f, 8), "\"'=1+1\",\"'+86 138\",\"'-5+A1\","
+	    "\"'@SUM(A1)\",\"'\tx\",a=b,\"'-1.\",\"'-\"\r\n");
+	/* A negative amount stays a number. */
+	ck_assert_str_eq(row(a, n, 3), "-5,-1234.50,-0.5\r\n");
 	arena_free(a);
 }
 END_TEST

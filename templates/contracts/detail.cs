@@ -1,0 +1,104 @@
+<?cs include:"layout.cs" ?>
+<?cs include:"macros.cs" ?>
+<?cs set:Page.title = L.contract.heading + " " + Contract.code ?>
+<?cs call:layout_begin(Page.title) ?>
+<p class="code"><?cs var:Contract.title ?> · <?cs var:Contract.customer ?></p>
+<div class="actions">
+<?cs if:Can.edit == 1 ?><a class="button" href="/contracts/<?cs var:Contract.id ?>/edit"><?cs var:L.form.edit ?></a><?cs /if ?>
+<a class="button" href="/contracts/<?cs var:Contract.id ?>/print"><?cs var:L.contract.print ?></a>
+<?cs if:Can.delete == 1 ?><form method="post" action="/contracts/<?cs var:Contract.id ?>/delete" class="inline">
+<?cs call:csrf() ?>
+<button type="submit"><?cs var:L.contract.delete ?></button>
+</form><?cs /if ?>
+</div>
+
+<section aria-labelledby="contract-h" class="card">
+<h2 id="contract-h"><?cs var:L.contract.basic ?></h2>
+<dl class="grid">
+<dt><?cs var:L.contract.status ?></dt><dd id="contract-status"><?cs var:L.contract.statuses[Contract.status] ?></dd>
+<dt><?cs var:L.contract.customer ?></dt><dd><?cs var:Contract.customer ?> <span class="code"><?cs var:Contract.customer_code ?></span></dd>
+<dt><?cs var:L.contract.opportunity ?></dt><dd><?cs if:Can.opportunity == 1 ?><a href="/opportunities/<?cs var:Contract.opportunity_id ?>"><?cs var:Contract.opp_name ?></a><?cs else ?><?cs var:Contract.opp_name ?><?cs /if ?> <span class="code"><?cs var:Contract.opp_code ?></span></dd>
+<?cs if:Contract.quote_id ?><dt><?cs var:L.contract.quote ?></dt><dd><?cs if:Can.opportunity == 1 ?><a href="/opportunities/<?cs var:Contract.opportunity_id ?>/quotes/<?cs var:Contract.quote_id ?>"><?cs var:Contract.quote_code ?></a><?cs else ?><?cs var:Contract.quote_code ?><?cs /if ?></dd><?cs /if ?>
+<dt><?cs var:L.contract.owner ?></dt><dd><?cs var:Contract.owner ?></dd>
+<dt><?cs var:L.contract.total ?></dt><dd><?cs var:Contract.total ?></dd>
+<dt><?cs var:L.contract.sign_date ?></dt><dd><?cs var:Contract.sign_date ?></dd>
+<dt><?cs var:L.contract.period ?></dt><dd><?cs var:Contract.start_date ?> – <?cs var:Contract.end_date ?></dd>
+<dt><?cs var:L.contract.created_by ?></dt><dd><?cs var:Contract.creator ?> · <?cs var:Contract.created ?></dd>
+<?cs if:Contract.terms ?><dt><?cs var:L.contract.terms ?></dt><dd class="pre"><?cs var:Contract.terms ?></dd><?cs /if ?>
+</dl>
+</section>
+
+<?cs if:subcount(Lines) > 0 ?>
+<section aria-labelledby="lines-h" class="card">
+<h2 id="lines-h"><?cs var:L.contract.quote_lines ?> <?cs var:Quote.code ?></h2>
+<div class="scroll">
+<?cs include:"opportunities/quote_lines.cs" ?>
+</div>
+</section>
+<?cs /if ?>
+
+<section id="schedule" aria-labelledby="schedule-h" class="card">
+<h2 id="schedule-h"><?cs var:L.contract.schedule ?></h2>
+<div class="scroll">
+<?cs include:"contracts/schedule.cs" ?>
+</div>
+</section>
+
+<section id="payments" aria-labelledby="payments-h" class="card">
+<h2 id="payments-h"><?cs var:L.contract.payments ?></h2>
+<?cs if:subcount(Payments) > 0 ?>
+<table class="list">
+<thead><tr><th scope="col"><?cs var:L.contract.pay_date ?></th><th scope="col" class="num"><?cs var:L.contract.amount ?></th><th scope="col"><?cs var:L.contract.pay_method ?></th><th scope="col"><?cs var:L.contract.pay_reference ?></th><th scope="col"><?cs var:L.contract.note ?></th><th scope="col"><?cs var:L.contract.recorded_by ?></th></tr></thead>
+<tbody>
+<?cs each:p = Payments ?><tr><td><?cs var:p.date ?></td><td class="num"><?cs var:p.amount ?></td><td><?cs var:p.method ?></td><td><?cs var:p.reference ?></td><td><?cs var:p.note ?></td><td><?cs var:p.by ?></td></tr>
+<?cs /each ?></tbody>
+</table>
+<?cs else ?><p><?cs var:L.contract.no_payments ?></p><?cs /if ?>
+<?cs if:Can.pay == 1 ?>
+<form method="post" action="/contracts/<?cs var:Contract.id ?>/payments" class="subform" novalidate>
+<h3><?cs var:L.contract.pay_title ?></h3>
+<p class="hint"><?cs var:L.contract.pay_hint ?></p>
+<?cs call:csrf() ?>
+<?cs call:field_input("pay_date", L.contract.pay_date, "date", 1) ?>
+<?cs call:field_input("pay_amount", L.contract.amount, "text", 1) ?>
+<?cs call:field_select("pay_method", L.contract.pay_method, "payment_method", 1) ?>
+<?cs call:field_input("pay_reference", L.contract.pay_reference, "text", 0) ?>
+<?cs call:field_input("pay_note", L.contract.note, "text", 0) ?>
+<button type="submit"><?cs var:L.contract.pay_submit ?></button>
+</form>
+<?cs /if ?>
+</section>
+
+<section id="approval" aria-labelledby="approval-h" class="card">
+<h2 id="approval-h"><?cs var:L.contract.approvals ?></h2>
+<?cs if:Can.edit == 1 ?>
+<form method="post" action="/contracts/<?cs var:Contract.id ?>/submit" class="subform">
+<p class="hint"><?cs var:L.contract.submit_hint ?></p>
+<?cs call:csrf() ?>
+<button type="submit"><?cs var:L.contract.submit ?></button>
+</form>
+<?cs /if ?>
+<?cs if:Can.decide == 1 ?>
+<form method="post" action="/contracts/<?cs var:Contract.id ?>/decision" class="subform" novalidate>
+<h3><?cs var:L.contract.decision_title ?></h3>
+<p class="hint"><?cs var:L.contract.decision_hint ?></p>
+<?cs call:csrf() ?>
+<?cs call:field_textarea("comment", L.contract.comment, 0) ?>
+<button type="submit" name="decision" value="approve"><?cs var:L.contract.approve ?></button>
+<button type="submit" name="decision" value="reject"><?cs var:L.contract.reject ?></button>
+</form>
+<?cs /if ?>
+<?cs if:Can.own_submission == 1 ?><p class="hint" id="own-submission"><?cs var:L.contract.own_submission ?></p><?cs /if ?>
+<?cs if:subcount(Approvals) > 0 ?>
+<ol class="timeline">
+<?cs each:a = Approvals ?><li>
+<p class="meta"><?cs var:a.at ?> · <?cs var:a.user ?></p>
+<p class="content"><?cs var:L.contract.decisions[a.decision] ?></p>
+<?cs if:a.comment ?><p class="content pre"><?cs var:a.comment ?></p><?cs /if ?>
+</li>
+<?cs /each ?></ol>
+<?cs else ?><p><?cs var:L.contract.no_approvals ?></p><?cs /if ?>
+</section>
+
+<?cs include:"history.cs" ?>
+<?cs call:layout_end() ?>
