@@ -8,7 +8,7 @@
 
 const char *const rtype_names[RT__MAX] = {
 	"customer", "contact", "followup", "order", "user", "audit",
-	"opportunity", "contract"
+	"opportunity", "contract", "report"
 };
 const char *const action_names[ACT__MAX] = {
 	"view", "create", "edit", "delete", "export", "approve", "assign"
@@ -30,6 +30,8 @@ const unsigned rtype_actions[RT__MAX] = {
 	    ACT_BIT(ACT_EDIT) | ACT_BIT(ACT_APPROVE) | ACT_BIT(ACT_ASSIGN),
 	/* Approve: a director decides on a contract submitted to them. */
 	[RT_CONTRACT] = RECORD_ACTS | ACT_BIT(ACT_EXPORT) | ACT_BIT(ACT_APPROVE),
+	/* The scope says whose figures a report covers. */
+	[RT_REPORT] = ACT_BIT(ACT_VIEW) | ACT_BIT(ACT_EXPORT),
 };
 
 static int

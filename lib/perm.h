@@ -19,6 +19,7 @@ enum rtype {
 	RT_AUDIT,	/* the audit log */
 	RT_OPPORTUNITY,	/* sales opportunities */
 	RT_CONTRACT,	/* contracts, their schedules and payments */
+	RT_REPORT,	/* the reports of the sales pipeline */
 	RT__MAX
 };
 

@@ -537,6 +537,20 @@ db_seal() {
 	fi
 }
 
+# db_report_summaries: opportunities stored before the report summaries
+# (migration 016) are summed up; a database that has them is left alone.
+db_report_summaries() {
+	local crmctl
+	crmctl="$(crmctl_path)"
+	[ -n "$crmctl" ] || return 0
+	if [ "$(db_sql -N -e 'SELECT EXISTS (SELECT 1 FROM opportunity
+		WHERE deleted_at IS NULL) AND NOT EXISTS (SELECT 1
+		FROM report_opportunity)' "$DB_NAME")" = 1 ]; then
+		say "summing up opportunities for the reports"
+		"$crmctl" --config "$CONF" report-rebuild || die "crmctl report-rebuild failed"
+	fi
+}
+
 # db_setup: everything the database needs, in dependency order.
 db_setup() {
 	db_init
@@ -547,6 +561,7 @@ db_setup() {
 	db_grant
 	db_reindex
 	db_seal
+	db_report_summaries
 	db_seed
 }
 

@@ -41,7 +41,7 @@ PROXY_MODULES=(proxy proxy_fcgi)
 FCGID_MODULES=(fcgid)
 TLS_MODULES=(ssl)
 # The programs apache.conf.example routes.
-PROGRAMS=(account admin customers opportunities contracts inbox)
+PROGRAMS=(account admin customers opportunities contracts inbox reports)
 
 WORK=''
 APACHE_CONF=''
@@ -465,6 +465,14 @@ check_customers() {
 	app_answered || fail "[$VARIANT] /customers/$id was not answered by the program"
 }
 
+# check_reports: a path below /reports reaches the reports program whole.
+check_reports() {
+	request "$BASE_URL/reports/funnel/print"
+	expect "[$VARIANT] GET /reports/funnel/print" 200 || return 0
+	grep -q 'class="print-doc"' "$RESP_BODY" ||
+		fail "[$VARIANT] /reports/funnel/print is not the print view"
+}
+
 check_static() {
 	request "$BASE_URL/static/crm.css"
 	expect "[$VARIANT] GET /static/crm.css" 200 || return 0
@@ -567,6 +575,7 @@ run_variant() {
 		check_body_limits
 		if check_sign_in "$scheme"; then
 			check_customers
+			check_reports
 			check_admin
 		fi
 	fi

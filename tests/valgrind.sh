@@ -66,3 +66,5 @@ COOKIE="$(sign_in)"
 run_under_valgrind account /healthz /login /home /nowhere-404
 run_under_valgrind customers /customers "/customers?q=科技" \
 	"/customers?sort=code&dir=desc" /customers/1 /customers/new
+run_under_valgrind reports /reports /reports/funnel "/reports/forecast?from=&to=" \
+	/reports/reasons /reports/performance/print

@@ -9,6 +9,7 @@
  *	crmctl --config FILE key-add
  *	crmctl --config FILE key-reseal
  *	crmctl --config FILE key-rotate
+ *	crmctl --config FILE report-rebuild
  *
  * seed-demo fills an empty database with one demo user per role, 300
  * customers, opportunities on every sixth of them and a contract on
@@ -27,6 +28,10 @@
  * while the programs run, and seals the plaintext that columns held before
  * they were sealed (scripts/run.sh runs it after the migrations);
  * key-rotate does both.
+ * report-rebuild makes the report summaries again from the opportunities
+ * and their stage history (lib/report_sum.h): whatever writes
+ * opportunities other than the programs (a bulk load) runs it after, and
+ * seed-demo does so for its own.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -43,6 +48,7 @@
 #include "fieldcrypt.h"
 #include "money.h"
 #include "password.h"
+#include "report_sum.h"
 #include "sealed.h"
 #include "search.h"
 #include "sortkey.h"
@@ -147,6 +153,8 @@ static const char sql_bench_field[] =
 static const char sql_bench_option[] =
     "INSERT IGNORE INTO choice (list, code, label_en, label_zh, sort)"
     " VALUES (?, ?, ?, ?, ?)";
+static const char sql_report_count[] =
+    "SELECT COUNT(*) FROM report_opportunity";
 /* Locked, so the app cannot rename one of them under the reindex. */
 static const char sql_reindex_batch[] =
     "SELECT id, name FROM customer WHERE id > ?"
@@ -1534,7 +1542,8 @@ cmd_seed_demo(struct db *db, struct arena *a, char **argv)
 	}
 	if (seed_people(db, a) == -1 || seed_customers(db, a, now) == -1 ||
 	    seed_opportunities(db, a, now) == -1 ||
-	    seed_contracts(db, a, now) == -1 || db_commit(db) == -1)
+	    seed_contracts(db, a, now) == -1 ||
+	    report_sum_rebuild(db, a) == -1 || db_commit(db) == -1)
 		goto fail;
 	return logins_print(db, a);
 fail:
@@ -2034,6 +2043,26 @@ cmd_reindex(struct db *db, struct arena *a, char **argv)
 	return 0;
 }
 
+/* ------------------------------------------------------------ reports */
+
+/* All or nothing: a failure leaves the summaries as they were. */
+static int
+cmd_report_rebuild(struct db *db, struct arena *a, char **argv)
+{
+	(void)argv;
+	if (db_ready(db) == -1 || db_begin(db) == -1)
+		return -1;
+	if (report_sum_rebuild(db, a) == -1 || db_commit(db) == -1) {
+		db_rollback(db);
+		fprintf(stderr, "crmctl: report-rebuild failed; the summaries "
+		    "are as they were\n");
+		return -1;
+	}
+	printf("report summaries rebuilt from %lld opportunities\n",
+	    db_int_query(db, a, sql_report_count, 0, ""));
+	return 0;
+}
+
 /* ------------------------------------------------------------ keys */
 
 static int
@@ -2220,6 +2249,7 @@ static const struct command {
 	{ "key-add", 0, cmd_key_add },
 	{ "key-reseal", 0, cmd_key_reseal },
 	{ "key-rotate", 0, cmd_key_rotate },
+	{ "report-rebuild", 0, cmd_report_rebuild },
 };
 
 static void __attribute__((noreturn))
@@ -2232,7 +2262,8 @@ usage(void)
 	    "       crmctl --config FILE reindex\n"
 	    "       crmctl --config FILE key-add\n"
 	    "       crmctl --config FILE key-reseal\n"
-	    "       crmctl --config FILE key-rotate\n");
+	    "       crmctl --config FILE key-rotate\n"
+	    "       crmctl --config FILE report-rebuild\n");
 	exit(1);
 }
 

@@ -15,6 +15,7 @@
 #include "http.h"
 #include "money.h"
 #include "owner.h"
+#include "report_sum.h"
 #include "str.h"
 #include "opportunities.h"
 
@@ -175,7 +176,8 @@ opp_create(struct ctx *c)
 	if (db_finish(&q) == DB_ERROR ||
 	    stage_enter(c, id, NULL, form_value(&f, "stage"), NULL) == -1 ||
 	    audit_log(c, "create", "opportunity", id, "code", NULL, code) ==
-	    -1 || db_commit(c->db) == -1)
+	    -1 || report_sum_update(c->db, c->arena, id) == -1 ||
+	    db_commit(c->db) == -1)
 		return 500;
 	return http_redirect(c, arena_printf(c->arena, "/opportunities/%lld",
 	    id));
@@ -310,7 +312,9 @@ opp_update(struct ctx *c)
 		form_conflict(c, "opp.conflict", o.version);
 		goto invalid;
 	}
-	if (audit_update(c, &o, &f, owner) == -1 || db_commit(c->db) == -1)
+	if (audit_update(c, &o, &f, owner) == -1 ||
+	    report_sum_update(c->db, c->arena, o.id) == -1 ||
+	    db_commit(c->db) == -1)
 		return 500;
 	return http_redirect(c, arena_printf(c->arena, "/opportunities/%lld",
 	    o.id));

@@ -19,6 +19,7 @@
 #include "db.h"
 #include "form.h"
 #include "http.h"
+#include "report_sum.h"
 #include "stagerule.h"
 #include "opportunities.h"
 
@@ -148,6 +149,7 @@ opp_stage_change(struct ctx *c)
 	    cur.probability, prob) == -1 ||
 	    audit_field(c, "opportunity", o.id, "close_reason",
 	    cur.close_reason, reason) == -1 ||
+	    report_sum_update(c->db, c->arena, o.id) == -1 ||
 	    db_commit(c->db) == -1)
 		return 500;
 	return moved(c, o.id);
@@ -174,7 +176,8 @@ opp_confirm(struct ctx *c)
 	    audit_field(c, "opportunity", o.id, "probability", o.probability,
 	    prob) == -1 ||
 	    audit_log(c, "confirm", "opportunity", o.id, "probability", NULL,
-	    prob) == -1 || db_commit(c->db) == -1)
+	    prob) == -1 || report_sum_update(c->db, c->arena, o.id) == -1 ||
+	    db_commit(c->db) == -1)
 		return 500;
 	return http_redirect(c, arena_printf(c->arena, "/opportunities/%lld",
 	    o.id));

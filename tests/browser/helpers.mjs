@@ -447,6 +447,7 @@ async function* adminTour(page) {
 		await visit(page, '/admin/audit');
 		yield `${lang}: audit log`;
 		yield* opportunityTour(page, lang);
+		yield* reportTour(page, lang);
 		yield* notificationTour(page, lang, admin.login);
 		yield* roleTour(page, lang, `${admin.login}${lang === 'en' ? 'e' : 'z'}`);
 	}
@@ -504,6 +505,21 @@ async function* opportunityTour(page, lang) {
 	yield `${lang}: new opportunity form with errors`;
 	await visit(page, '/opportunities/stages');
 	yield `${lang}: stage settings`;
+}
+
+/* The reports as the admin sees them: everyone's figures. */
+async function* reportTour(page, lang) {
+	await visit(page, '/reports');
+	yield `${lang}: reports`;
+	for (const report of ['funnel', 'forecast', 'reasons', 'performance']) {
+		assert.equal(await visit(page, `/reports/${report}`), 200);
+		yield `${lang}: report ${report}`;
+	}
+	await page.locator('#f-from').fill('2026-13');
+	assert.equal(await submit(page, page.locator('main form.filters button[type=submit]')), 422);
+	yield `${lang}: report with a wrong period`;
+	await visit(page, '/reports/funnel/print?from=&to=');
+	yield `${lang}: report print view`;
 }
 
 /*

@@ -151,6 +151,7 @@ enum slot_kind {
 	SLOT_CONTRACT,		/* of the opportunity, with its owner */
 	SLOT_NOTIFICATION,	/* the subject's own, on its opportunity */
 	SLOT_CHOICE_LIST,	/* a registered list's name: industry */
+	SLOT_REPORT,		/* a report's name: funnel */
 	SLOT_MADE		/* a record made by the slot's statement */
 };
 
@@ -177,6 +178,7 @@ static const struct slot {
 	{ "/admin/teams/%d", SLOT_MADE, sql_team_make, "s" },
 	{ "/admin/roles/%d", SLOT_MADE, sql_role_make, "sss" },
 	{ "/admin/choices/%s", SLOT_CHOICE_LIST, NULL, NULL },
+	{ "/reports/%s", SLOT_REPORT, NULL, NULL },
 	{ "/admin/choices/%s/options/%d", SLOT_MADE, sql_option_make, "sss" },
 	{ "/admin/fields/%d", SLOT_MADE, sql_field_make, "sss" },
 	{ "/admin/fields/%d/options/%d", SLOT_MADE, sql_field_option_make,
@@ -535,6 +537,10 @@ route_path(struct walk *w, const struct mroute *r, const struct recs *rs,
 		case SLOT_NOTIFICATION: id = rs->notification; break;
 		case SLOT_CHOICE_LIST:
 			buf_puts(&b, "industry");
+			p = hole + 2;
+			continue;
+		case SLOT_REPORT:
+			buf_puts(&b, "funnel");
 			p = hole + 2;
 			continue;
 		case SLOT_MADE:
