@@ -175,6 +175,8 @@ route_layout(struct ctx *c)
 			ctx_set_int(c, "Nav.admin", 1);
 		if (perm_scope(c, RT_OPPORTUNITY, ACT_VIEW) != SCOPE_NONE)
 			ctx_set_int(c, "Nav.opportunities", 1);
+		if (perm_scope(c, RT_CONTRACT, ACT_VIEW) != SCOPE_NONE)
+			ctx_set_int(c, "Nav.contracts", 1);
 		if (perm_scope(c, RT_REPORT, ACT_VIEW) != SCOPE_NONE)
 			ctx_set_int(c, "Nav.reports", 1);
 		if (c->preview_role != 0) {

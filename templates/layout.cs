@@ -17,6 +17,8 @@
 <li><a href="/home"<?cs if:Path == "/home" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.home ?></a></li>
 <li><a href="/customers"<?cs if:string.find(Path, "/customers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.customers ?></a></li>
 <?cs if:Nav.opportunities ?><li><a href="/opportunities"<?cs if:string.find(Path, "/opportunities") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.opportunities ?></a></li><?cs /if ?>
+<?cs if:Nav.contracts ?><li><a href="/contracts"<?cs if:string.find(Path, "/contracts") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.contracts ?></a></li><?cs /if ?>
+<?cs if:Nav.reports ?><li><a href="/reports"<?cs if:string.find(Path, "/reports") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.reports ?></a></li><?cs /if ?>
 <?cs if:Nav.admin ?><li><a href="/admin"<?cs if:string.find(Path, "/admin") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.admin ?></a></li><?cs /if ?>
 </ul>
 </nav>
