@@ -22,6 +22,7 @@
 #include "ctx.h"
 #include "db.h"
 #include "form.h"
+#include "form_rows.h"
 #include "http.h"
 #include "money.h"
 #include "schedule.h"
@@ -54,6 +55,18 @@ static const struct field row_cols[NCOLS] = {
 	{ "amount", FT_MONEY, 0, 20, NULL, 0, 0 },
 	{ "note", FT_TEXT, 0, 500, NULL, 0, 0 },
 };
+
+static const struct form_rows schedule_rows = {
+	head_fields, NFIELDS(head_fields), row_cols, NCOLS, SCHEDULE_ROWS_ADD,
+	SCHEDULE_ROWS_MAX
+};
+
+/* The name of a row's field, rows counted from 1. */
+static const char *
+cell(struct ctx *c, enum col col, int row)
+{
+	return form_rows_cell(c, &schedule_rows, col, row);
+}
 
 static const char sql_opp_source[] =
     "SELECT o.id, o.code, o.name, o.customer_id, c.code, c.name,"
@@ -93,21 +106,6 @@ struct draft {
 	struct instalment_row	 in[SCHEDULE_ROWS_MAX];
 	int			 n;
 };
-
-/* The name of a row's field, rows counted from 1. */
-static const char *
-cell(struct ctx *c, enum col col, int row)
-{
-	return arena_printf(c->arena, "%s_%d", row_cols[col].name, row);
-}
-
-static int
-rows_clamp(long long rows)
-{
-	if (rows < SCHEDULE_ROWS_ADD)
-		return SCHEDULE_ROWS_ADD;
-	return rows > SCHEDULE_ROWS_MAX ? SCHEDULE_ROWS_MAX : (int)rows;
-}
 
 /* The id a form or a link names its source by: POST body or query. */
 static long long
@@ -209,23 +207,6 @@ source_to_hdf(struct ctx *c, const struct source *s)
 	    s->quote_subtotal, s->quote_discount, s->quote_total);
 }
 
-/* Rows.N.{n, <column>: the field's name} for the template's table. */
-static void
-rows_to_hdf(struct ctx *c, int rows)
-{
-	HDF	*list = ctx_node(c, "Rows"), *row;
-	int	 r, k;
-
-	for (r = 1; r <= rows; r++) {
-		row = node_item(list, r - 1);
-		node_set_int(row, "n", r);
-		for (k = 0; k < NCOLS; k++)
-			node_set(row, row_cols[k].name, cell(c, k, r));
-	}
-	ctx_set_int(c, "Form.rows", rows);
-	ctx_set_int(c, "Form.more", rows < SCHEDULE_ROWS_MAX);
-}
-
 /* The form, for a new contract (s) or an existing one (k). */
 static int
 form_page(struct ctx *c, const struct source *s, const struct contract *k,
@@ -239,7 +220,7 @@ form_page(struct ctx *c, const struct source *s, const struct contract *k,
 			return 500;
 	} else if (s != NULL && source_to_hdf(c, s) == -1)
 		return 500;
-	rows_to_hdf(c, rows);
+	form_rows_to_hdf(c, &schedule_rows, rows);
 	return http_page(c, "contracts/form.cs");
 }
 
@@ -306,22 +287,11 @@ sum_check(struct ctx *c, struct draft *d, long long total)
 static int
 draft_read(struct ctx *c, struct draft *d, long long total)
 {
-	struct field	*fields;
-	size_t		 n = NFIELDS(head_fields);
 	const char	*start, *end;
-	int		 r, k;
+	int		 r;
 
 	memset(d, 0, sizeof(*d));
-	d->rows = rows_clamp(str_to_id(req_form(&c->req, "rows")));
-	fields = arena_calloc(c->arena, n + (size_t)d->rows * NCOLS,
-	    sizeof(*fields));
-	memcpy(fields, head_fields, sizeof(head_fields));
-	for (r = 1; r <= d->rows; r++)
-		for (k = 0; k < NCOLS; k++) {
-			fields[n] = row_cols[k];
-			fields[n++].name = cell(c, k, r);
-		}
-	form_read(c, fields, n, &d->f);
+	d->rows = form_rows_read(c, &schedule_rows, &d->f);
 	start = form_value(&d->f, "start_date");
 	end = form_value(&d->f, "end_date");
 	if (start != NULL && end != NULL && strcmp(end, start) < 0)
@@ -342,22 +312,7 @@ draft_read(struct ctx *c, struct draft *d, long long total)
 static int
 more_rows(struct ctx *c, const struct source *s, const struct contract *k)
 {
-	const char	*name, *v;
-	size_t		 i;
-	int		 rows, r, col;
-
-	rows = rows_clamp(str_to_id(req_form(&c->req, "rows")) +
-	    SCHEDULE_ROWS_ADD);
-	for (i = 0; i < NFIELDS(head_fields); i++) {
-		v = req_form(&c->req, head_fields[i].name);
-		form_fill(c, head_fields[i].name, v ? v : "");
-	}
-	for (r = 1; r <= rows; r++)
-		for (col = 0; col < NCOLS; col++) {
-			v = req_form(&c->req, name = cell(c, col, r));
-			form_fill(c, name, v ? v : "");
-		}
-	return form_page(c, s, k, rows);
+	return form_page(c, s, k, form_rows_more(c, &schedule_rows));
 }
 
 static int
@@ -534,7 +489,7 @@ contract_edit(struct ctx *c)
 		form_fill(c, cell(c, COL_NOTE, i + 1), in[i].note);
 	}
 	ctx_set_int(c, "Form.version", k.version);
-	return form_page(c, NULL, &k, rows_clamp(n + 2));
+	return form_page(c, NULL, &k, form_rows_clamp(&schedule_rows, n + 2));
 }
 
 static int

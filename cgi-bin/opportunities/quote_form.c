@@ -20,6 +20,7 @@
 #include "ctx.h"
 #include "db.h"
 #include "form.h"
+#include "form_rows.h"
 #include "http.h"
 #include "money.h"
 #include "str.h"
@@ -51,6 +52,18 @@ static const struct field line_cols[NCOLS] = {
 	{ "discount", FT_PERCENT, 0, 6, NULL, 0, 0 },
 };
 
+static const struct form_rows line_rows = {
+	head_fields, NFIELDS(head_fields), line_cols, NCOLS, QUOTE_ROWS_ADD,
+	QUOTE_ROWS_MAX
+};
+
+/* The name of a row's field, rows counted from 1. */
+static const char *
+cell(struct ctx *c, enum col col, int row)
+{
+	return form_rows_cell(c, &line_rows, col, row);
+}
+
 static const char sql_quote_insert[] =
     "INSERT INTO quote (code, opportunity_id, valid_until, note, subtotal,"
     " discount, total, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -74,38 +87,6 @@ struct draft {
 	long long		 subtotal, discount, total;
 };
 
-/* The name of a row's field, rows counted from 1. */
-static const char *
-cell(struct ctx *c, enum col col, int row)
-{
-	return arena_printf(c->arena, "%s_%d", line_cols[col].name, row);
-}
-
-static int
-rows_clamp(long long rows)
-{
-	if (rows < QUOTE_ROWS_ADD)
-		return QUOTE_ROWS_ADD;
-	return rows > QUOTE_ROWS_MAX ? QUOTE_ROWS_MAX : (int)rows;
-}
-
-/* Rows.N.{n, <column>: the field's name} for the template's table. */
-static void
-rows_to_hdf(struct ctx *c, int rows)
-{
-	HDF	*list = ctx_node(c, "Rows"), *row;
-	int	 r, k;
-
-	for (r = 1; r <= rows; r++) {
-		row = node_item(list, r - 1);
-		node_set_int(row, "n", r);
-		for (k = 0; k < NCOLS; k++)
-			node_set(row, line_cols[k].name, cell(c, k, r));
-	}
-	ctx_set_int(c, "Form.rows", rows);
-	ctx_set_int(c, "Form.more", rows < QUOTE_ROWS_MAX);
-}
-
 static int
 form_page(struct ctx *c, const struct opportunity *o, const struct quote *q,
     int rows)
@@ -115,7 +96,7 @@ form_page(struct ctx *c, const struct opportunity *o, const struct quote *q,
 		ctx_set_int(c, "Quote.id", q->id);
 		ctx_set(c, "Quote.code", q->code);
 	}
-	rows_to_hdf(c, rows);
+	form_rows_to_hdf(c, &line_rows, rows);
 	return http_page(c, "opportunities/quote_form.cs");
 }
 
@@ -171,21 +152,10 @@ line_check(struct ctx *c, struct draft *d, int r)
 static int
 draft_read(struct ctx *c, struct draft *d)
 {
-	struct field	*fields;
-	size_t		 n = NFIELDS(head_fields);
-	int		 r, k;
+	int	r;
 
 	memset(d, 0, sizeof(*d));
-	d->rows = rows_clamp(str_to_id(req_form(&c->req, "rows")));
-	fields = arena_calloc(c->arena, n + (size_t)d->rows * NCOLS,
-	    sizeof(*fields));
-	memcpy(fields, head_fields, sizeof(head_fields));
-	for (r = 1; r <= d->rows; r++)
-		for (k = 0; k < NCOLS; k++) {
-			fields[n] = line_cols[k];
-			fields[n++].name = cell(c, k, r);
-		}
-	form_read(c, fields, n, &d->f);
+	d->rows = form_rows_read(c, &line_rows, &d->f);
 	for (r = 1; r <= d->rows; r++)
 		line_check(c, d, r);
 	/* Each line is at most MONEY_MAX_CENTS: 50 of them fit in 64 bits. */
@@ -204,22 +174,7 @@ draft_read(struct ctx *c, struct draft *d)
 static int
 more_rows(struct ctx *c, const struct opportunity *o, const struct quote *q)
 {
-	const char	*name, *v;
-	size_t		 i;
-	int		 rows, r, k;
-
-	rows = rows_clamp(str_to_id(req_form(&c->req, "rows")) +
-	    QUOTE_ROWS_ADD);
-	for (i = 0; i < NFIELDS(head_fields); i++) {
-		v = req_form(&c->req, head_fields[i].name);
-		form_fill(c, head_fields[i].name, v ? v : "");
-	}
-	for (r = 1; r <= rows; r++)
-		for (k = 0; k < NCOLS; k++) {
-			v = req_form(&c->req, name = cell(c, k, r));
-			form_fill(c, name, v ? v : "");
-		}
-	return form_page(c, o, q, rows);
+	return form_page(c, o, q, form_rows_more(c, &line_rows));
 }
 
 static int
@@ -375,7 +330,7 @@ quote_edit(struct ctx *c)
 			    money_decimal(c->arena, lines[i].discount_bp));
 	}
 	ctx_set_int(c, "Form.version", q.version);
-	return form_page(c, &o, &q, rows_clamp(n + 2));
+	return form_page(c, &o, &q, form_rows_clamp(&line_rows, n + 2));
 }
 
 static int
