@@ -322,6 +322,25 @@ cells_write(struct db *db, struct arena *a, struct cells *cs)
 	return 0;
 }
 
+/*
+ * The columns both readings of a part share: sql_opp_now and sql_counted
+ * list them in the same order; column 7 is the amount, as each keeps it.
+ */
+static void
+part_read(const struct dbq *q, struct part *p)
+{
+	p->present = 1;
+	p->team = db_int(q, 0);
+	p->owner = db_int(q, 1);
+	p->lead_month = db_str(q, 2);
+	p->close_month = db_str(q, 3);
+	p->closed_month = db_str(q, 4);
+	p->stage = db_str(q, 5);
+	p->reason = db_str(q, 6);
+	p->probability = db_int(q, 8);
+	p->entered = db_int(q, 9);
+}
+
 static int
 part_now(struct db *db, struct arena *a, long long id, struct part *p)
 {
@@ -332,17 +351,8 @@ part_now(struct db *db, struct arena *a, long long id, struct part *p)
 		return -1;
 	db_bind_int(&q, 0, id);
 	if (db_step(&q) == DB_ROW) {
-		p->present = 1;
-		p->team = db_int(&q, 0);
-		p->owner = db_int(&q, 1);
-		p->lead_month = db_str(&q, 2);
-		p->close_month = db_str(&q, 3);
-		p->closed_month = db_str(&q, 4);
-		p->stage = db_str(&q, 5);
-		p->reason = db_str(&q, 6);
+		part_read(&q, p);
 		p->cents = money_cents(db_str(&q, 7));
-		p->probability = db_int(&q, 8);
-		p->entered = db_int(&q, 9);
 	}
 	if (db_finish(&q) == DB_ERROR || p->cents < 0)
 		return -1;
@@ -367,17 +377,8 @@ part_counted(struct db *db, struct arena *a, long long id, struct part *p)
 		return -1;
 	db_bind_int(&q, 0, id);
 	if (db_step(&q) == DB_ROW) {
-		p->present = 1;
-		p->team = db_int(&q, 0);
-		p->owner = db_int(&q, 1);
-		p->lead_month = db_str(&q, 2);
-		p->close_month = db_str(&q, 3);
-		p->closed_month = db_str(&q, 4);
-		p->stage = db_str(&q, 5);
-		p->reason = db_str(&q, 6);
+		part_read(&q, p);
 		p->cents = db_int(&q, 7);
-		p->probability = db_int(&q, 8);
-		p->entered = db_int(&q, 9);
 		p->outcome = db_str(&q, 10);
 		p->last_change = db_int(&q, 11);
 	}
