@@ -23,7 +23,10 @@ export async function printedPages(page, name) {
 	await page.emulateMedia({ media: 'screen' });
 	const file = join(ARTIFACTS, `${name}.pdf`);
 	await writeFile(file, pdf);
-	const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8',
+	// -raw: the text as drawn, words one space apart. -layout rebuilds
+	// the page's geometry and loses narrow gaps: the footer's "1 / 3"
+	// came back as "1/3".
+	const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8',
 	    file, '-']);
 	const pages = stdout.split('\f');
 	if (pages.at(-1).trim() === '')
