@@ -111,7 +111,7 @@ SET o.serial = n.serial;
 INSERT INTO opportunity (id, code, name, customer_id, owner_id, team_id,
 	amount, expected_close, lead_source, lead_date, stage,
 	stage_entered_at, probability, competitors, advantages, risks,
-	close_reason, created_by, created_at, updated_at)
+	close_reason, created_by, created_at, updated_at, stale_notice_at)
 SELECT o.id,
 	CONCAT('SO', o.period, IF(o.serial < 1000, LPAD(o.serial, 3, '0'),
 		o.serial)),
@@ -150,10 +150,18 @@ SELECT o.id,
 	WHEN 'lost' THEN ELT(1 + d.r6 % 4, 'competitor', 'budget_cut',
 		'no_decision', 'requirements')
 	END,
-	o.owner_id, o.lead_at, o.last_at
+	o.owner_id, o.lead_at, o.last_at,
+	-- An open one quiet past its stage's limit (stage_rule; 24 hours,
+	-- lib/stagerule.h, without a rule) was told so when it went stale,
+	-- as the scheduler would have: else its first scan after the load
+	-- would send a notice for most of them at once.
+	IF(s.outcome = 'open' AND o.last_at + INTERVAL
+		COALESCE(r.stale_hours, 24) HOUR <= @now,
+		o.last_at + INTERVAL COALESCE(r.stale_hours, 24) HOUR, NULL)
 FROM bench_opp o
 JOIN bench_draw d ON d.seq = o.seq
-JOIN opportunity_stage s ON s.code = o.stage;
+JOIN opportunity_stage s ON s.code = o.stage
+LEFT JOIN stage_rule r ON r.stage = o.stage;
 
 -- The stages each entered, evenly from the lead to the last change: the
 -- open path up to reach, then won or lost.
