@@ -121,13 +121,16 @@ app_time_zone() {
 	printf '%s\n' "$zone"
 }
 
-# HOOK for the reports (cgi-bin/reports): they keep summaries of the
-# pipeline that the programs update as opportunities change. A bulk load
-# writes past the programs, so after it those summaries must be rebuilt
-# with the command the reports provide; call it here. (The board's totals,
-# opportunity_board_total, are kept by triggers and need nothing.)
+# rebuild_report_summaries: the reports' summaries (lib/report_sum.h)
+# are kept by the programs as opportunities change; a bulk load writes
+# past them, so they are made again from the opportunities and their
+# stage history. (The board's totals, opportunity_board_total, are kept
+# by triggers and need nothing.)
 rebuild_report_summaries() {
-	:
+	local start
+	start="$(now)"
+	"$CRMCTL" --config "$CONF" report-rebuild
+	elapsed report-rebuild "$start"
 }
 
 # load_opportunities M: M opportunities more, unless there are M already.

@@ -409,7 +409,8 @@ define_pages() {
 }
 
 # The sales pipeline: the list (page 1, a deep page by keyset, one stage,
-# a rep's own), the board in each scope and opportunities' pages.
+# a rep's own), the board in each scope, opportunities' pages and the
+# sales funnel report (its default period, all and team scope).
 define_pipeline_pages() {
 	add_page opp-list-p1 pipeline admin /opportunities
 	add_page "opp-list-p$DEEP_PAGE" pipeline admin \
@@ -421,8 +422,8 @@ define_pipeline_pages() {
 	add_page opp-board-rep1 pipeline rep1 /opportunities/board
 	add_page "opp-detail-x$DETAIL_SAMPLE" pipeline admin \
 		"$(head -n 1 "$OPP_PATHS_FILE")" "$OPP_PATHS_FILE"
-	# REPORTS: the sales funnel page (cgi-bin/reports) goes here, e.g.
-	# add_page report-funnel pipeline admin /reports/funnel
+	add_page report-funnel pipeline admin /reports/funnel
+	add_page report-funnel-team pipeline director /reports/funnel
 }
 
 # fetch USER PATH OUT: GET PATH as USER into OUT; prints the HTTP status.
