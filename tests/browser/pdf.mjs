@@ -23,10 +23,7 @@ export async function printedPages(page, name) {
 	await page.emulateMedia({ media: 'screen' });
 	const file = join(ARTIFACTS, `${name}.pdf`);
 	await writeFile(file, pdf);
-	// -raw: the text as drawn, words one space apart. -layout rebuilds
-	// the page's geometry and loses narrow gaps: the footer's "1 / 3"
-	// came back as "1/3".
-	const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8',
+	const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8',
 	    file, '-']);
 	const pages = stdout.split('\f');
 	if (pages.at(-1).trim() === '')

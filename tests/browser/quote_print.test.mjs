@@ -59,18 +59,22 @@ test('a quote of two A4 pages prints its Chinese text, "n / N" on every page and
 		const pages = await printedPages(page, 'quote-print');
 		const n = pages.length;
 		assert.ok(n >= 2, `the quote needs two pages, printed ${n}`);
-		const all = pages.join('\n');
+		// pdftotext lays the text out again: compare without its spaces.
+		const flat = (s) => s.replace(/\s+/g, '');
+		const all = flat(pages.join('\n'));
 		for (const text of [customer, '华东区域ERP二期实施', 'ERP系统',
 		    `第${LINES}项：现场实施与培训`, '报价单'])
-			assert.ok(all.includes(text), `"${text}" is printed`);
-		pages.forEach((text, i) => assert.match(text,
-		    new RegExp(`(^|\\s)${i + 1} / ${n}(\\s|$)`),
-		    `page ${i + 1} is numbered ${i + 1} / ${n}`));
+			assert.ok(all.includes(flat(text)), `"${text}" is printed`);
+		pages.forEach((text, i) => {
+			const m = text.match(/(?:^|\s)(\d+)\s*\/\s*(\d+)\s*$/);
+			assert.ok(m, `page ${i + 1} carries "n / N":\n${text}`);
+			assert.deepEqual([Number(m[1]), Number(m[2])], [i + 1, n]);
+		});
 		assert.ok(pages[n - 1].includes(shown(total)),
 		    'the total is on the last page');
 		assert.ok(!pages[0].includes(shown(total)),
 		    'and not on the first, before the lines it adds up');
-		assert.ok(!all.includes(back), `"${back}" is not printed`);
+		assert.ok(!all.includes(flat(back)), `"${back}" is not printed`);
 	} finally {
 		await close();
 	}
