@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# load.sh N - load N generated customers (with their search tokens,
-# contacts, follow-ups, orders and values of two custom fields) into the
-# running instance in $CRM_VAR
-# (default var/), for benchmarks. crmctl gen-bench writes the files; they
-# are loaded as the database administrator through the instance socket with
-# LOAD DATA, which is far faster than inserts. Does nothing when the
-# customer table already holds N rows or more, so running it again is cheap.
+# load.sh N [M] - load N generated customers (with their search tokens,
+# contacts, follow-ups, orders and values of two custom fields), then M
+# generated opportunities over them (with their stage history, and quotes
+# with lines; default 0), into the running instance in $CRM_VAR
+# (default var/), for benchmarks. crmctl gen-bench writes the customer
+# files; they are loaded as the database administrator through the
+# instance socket with LOAD DATA, which is far faster than inserts. The
+# opportunities are made by INSERT ... SELECT in bench/opportunities.sql.
+# Each part does nothing when its table already holds that many rows, so
+# running it again is cheap.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -107,12 +110,60 @@ upgrade_custom() {
 	db_sql -e 'ANALYZE TABLE customer_custom' >/dev/null
 }
 
+# app_time_zone: the time zone of the programs' database sessions
+# (crm.conf time_zone, lib/config.c), so that generated times are theirs.
+app_time_zone() {
+	local zone
+	zone="$(sed -n 's/^time_zone=//p' "$CONF" | tail -n 1)"
+	zone="${zone:-+08:00}"
+	# It is quoted into SQL: the one form lib/config.c accepts.
+	[[ $zone =~ ^[+-][0-9]{2}:[0-9]{2}$ ]] || die "bad time_zone in $CONF: $zone"
+	printf '%s\n' "$zone"
+}
+
+# rebuild_report_summaries: the reports' summaries (lib/report_sum.h)
+# are kept by the programs as opportunities change; a bulk load writes
+# past them, so they are made again from the opportunities and their
+# stage history. (The board's totals, opportunity_board_total, are kept
+# by triggers and need nothing.)
+rebuild_report_summaries() {
+	local start
+	start="$(now)"
+	"$CRMCTL" --config "$CONF" report-rebuild
+	elapsed report-rebuild "$start"
+}
+
+# load_opportunities M: M opportunities more, unless there are M already.
+load_opportunities() {
+	local m=$1 have start
+	have="$(db_sql -N -B -e 'SELECT COUNT(*) FROM opportunity')"
+	if [ "$have" -ge "$m" ]; then
+		printf 'opportunity already has %s rows (>= %s): nothing to load\n' \
+			"$have" "$m"
+		return 0
+	fi
+	printf 'generating and loading %s opportunities\n' "$m"
+	start="$(now)"
+	{
+		printf "SET time_zone = '%s', @opp_n = %s;\n" "$(app_time_zone)" "$m"
+		cat "$ROOT/bench/opportunities.sql"
+	} | db_sql
+	elapsed opportunities "$start"
+	rebuild_report_summaries
+	db_sql -e 'ANALYZE TABLE opportunity, opportunity_stage_change, quote,
+		quote_line, opportunity_board_total' >/dev/null
+	db_sql -N -B -e "SELECT CONCAT('opportunity now has ', COUNT(*),
+		' rows') FROM opportunity"
+}
+
 main() {
-	local n have start
-	if [ $# -ne 1 ] || [[ ! $1 =~ ^[1-9][0-9]*$ ]]; then
-		die "usage: load.sh N"
+	local n m have start
+	if [ $# -lt 1 ] || [ $# -gt 2 ] || [[ ! $1 =~ ^[1-9][0-9]*$ ]] ||
+		[[ ! ${2:-0} =~ ^(0|[1-9][0-9]{0,6})$ ]]; then
+		die "usage: load.sh N [M]"
 	fi
 	n=$1
+	m=${2:-0}
 	[ -S "$SOCK" ] || die "no MariaDB socket at $SOCK: start the instance (make run)"
 	[ -r "$CONF" ] || die "no $CONF"
 	[ -x "$CRMCTL" ] || die "no $CRMCTL: run make"
@@ -129,6 +180,7 @@ main() {
 		upgrade_custom
 		printf 'customer already has %s rows (>= %s): nothing to load\n' \
 			"$have" "$n"
+		[ "$m" -eq 0 ] || load_opportunities "$m"
 		return 0
 	fi
 
@@ -161,6 +213,7 @@ main() {
 		customer_order, customer_custom' >/dev/null
 	printf 'customer now has %s rows\n' \
 		"$(db_sql -N -B -e 'SELECT COUNT(*) FROM customer')"
+	[ "$m" -eq 0 ] || load_opportunities "$m"
 }
 
 main "$@"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # run.sh - "make bench": start (or reuse) a dedicated CRM instance, load
-# CRM_BENCH_N generated customers, then measure each kind of page with wrk
+# CRM_BENCH_N generated customers and CRM_BENCH_OPPS opportunities over
+# them, then measure each kind of page with wrk
 # and print requests/s, latency, errors and the workers' memory beside the
 # targets. Figures are reported, not asserted: the exit status is non-zero
 # only when something broke (a page answered other than 2xx or not at all
@@ -11,6 +12,8 @@
 #   CRM_BENCH_PORT     nginx port on 127.0.0.1  (default 18900)
 #   CRM_BENCH_WORKERS  workers per program      (default 8)
 #   CRM_BENCH_N        customers to load        (default 1000000)
+#   CRM_BENCH_OPPS     opportunities to load    (default 300000; 0: none,
+#                      and no pipeline pages)
 #   CRM_BENCH_SECONDS  wrk duration per page    (default 10)
 #   CRM_BENCH_STOP     1: stop the instance at the end (default: keep it)
 #   CRM_BENCH_PAGES    extended regex: measure only the pages whose names
@@ -23,6 +26,7 @@ BENCH_VAR="${CRM_BENCH_VAR:-$ROOT/var/bench}"
 BENCH_PORT="${CRM_BENCH_PORT:-18900}"
 BENCH_WORKERS="${CRM_BENCH_WORKERS:-8}"
 BENCH_N="${CRM_BENCH_N:-1000000}"
+BENCH_OPPS="${CRM_BENCH_OPPS:-300000}"
 BENCH_SECONDS="${CRM_BENCH_SECONDS:-10}"
 BENCH_STOP="${CRM_BENCH_STOP:-0}"
 BENCH_PAGES="${CRM_BENCH_PAGES:-}"
@@ -56,6 +60,7 @@ TARGET_RATIO=0.12
 TARGET_LIST_P99_MS=50
 TARGET_SEARCH_P99_MS=100
 TARGET_CUSTOM_P99_MS=100
+TARGET_PIPELINE_P99_MS=50	# the opportunity list, board and detail
 TARGET_RSS_MB=30
 
 # The custom fields crmctl gen-bench fills (tools/crmctl.c, bench_fields):
@@ -105,6 +110,8 @@ check_settings() {
 		[[ $value =~ ^[1-9][0-9]*$ ]] ||
 			die "CRM_${name} must be a positive number: $value"
 	done
+	[[ $BENCH_OPPS =~ ^(0|[1-9][0-9]{0,6})$ ]] ||
+		die "CRM_BENCH_OPPS must be 0 to 9999999: $BENCH_OPPS"
 	case $BENCH_STOP in 0 | 1) ;; *) die "CRM_BENCH_STOP must be 0 or 1" ;; esac
 }
 
@@ -175,9 +182,10 @@ start_instance() {
 
 load_customers() {
 	local start
-	say "loading $BENCH_N customers (bench/load.sh)"
+	say "loading $BENCH_N customers and $BENCH_OPPS opportunities (bench/load.sh)"
 	start="$(now)"
-	CRM_VAR="$BENCH_VAR" "$ROOT/bench/load.sh" "$BENCH_N" | sed 's/^/    /'
+	CRM_VAR="$BENCH_VAR" "$ROOT/bench/load.sh" "$BENCH_N" "$BENCH_OPPS" |
+		sed 's/^/    /'
 	awk -v s="$start" -v e="$(now)" \
 		'BEGIN { printf "    load time: %.1f s\n", e - s }'
 }
@@ -216,6 +224,10 @@ MOBILE_PREFIX=''	# the first 7 digits of a contact's mobile
 DETAIL_PATHS_FILE=''	# DETAIL_SAMPLE random /customers/<id> paths
 CF_CURSOR=''		# the cursor of page DEEP_PAGE sorted by bench_score
 CF_FIRST_ID=''		# the id the first row of that page must have
+OPP_CURSOR=''		# the cursor of opportunity list page DEEP_PAGE
+OPP_FIRST_ID=''		# the id the first row of that page must have
+OPP_STAGE='negotiation'	# the stage the filtered list shows (~14%)
+OPP_PATHS_FILE=''	# DETAIL_SAMPLE random /opportunities/<id> paths
 
 # find_deep_cursor: the list sorts by name_sort, id and pages by keyset;
 # the cursor of page P is the key of row PAGE_SIZE * (P - 1), 1-based.
@@ -280,12 +292,40 @@ write_detail_paths() {
 	[ -s "$DETAIL_PATHS_FILE" ] || die "no customers to sample"
 }
 
+# find_opp_cursor: the opportunity list sorts by expected close date and
+# id (cgi-bin/opportunities/list.c); its cursor is "<date>.<id>".
+find_opp_cursor() {
+	local offset=$((PAGE_SIZE * (DEEP_PAGE - 1) - 1)) rows
+	rows="$(db_query "SELECT CONCAT(expected_close, '.', id)
+		FROM opportunity WHERE deleted_at IS NULL
+		ORDER BY expected_close, id LIMIT 2 OFFSET $offset")"
+	OPP_CURSOR="$(sed -n 1p <<<"$rows")"
+	OPP_FIRST_ID="$(sed -n 2p <<<"$rows")"
+	OPP_FIRST_ID="${OPP_FIRST_ID##*.}"
+	[ -n "$OPP_FIRST_ID" ] ||
+		die "fewer than $((offset + 2)) opportunities: no page $DEEP_PAGE"
+}
+
+write_opp_paths() {
+	OPP_PATHS_FILE="$TMP/opp-paths.txt"
+	db_query "SELECT CONCAT('/opportunities/', id) FROM opportunity
+		WHERE deleted_at IS NULL ORDER BY RAND(1)
+		LIMIT $DETAIL_SAMPLE" >"$OPP_PATHS_FILE"
+	[ -s "$OPP_PATHS_FILE" ] || die "no opportunities to sample"
+}
+
 find_fixtures() {
-	say "finding the deep-page cursor, a detail customer and search terms"
+	say "finding the deep-page cursors, a detail customer and search terms"
 	find_deep_cursor
 	find_custom_cursor
 	find_rich_customer
 	write_detail_paths
+	if [ "$BENCH_OPPS" -gt 0 ]; then
+		find_opp_cursor
+		write_opp_paths
+		printf '    opportunities page %s cursor %s\n' "$DEEP_PAGE" \
+			"$OPP_CURSOR"
+	fi
 	printf '    page %s cursor %s\n' "$DEEP_PAGE" "${DEEP_CURSOR:0:24}..."
 	printf '    page %s by bench_score: cursor %s\n' "$DEEP_PAGE" "$CF_CURSOR"
 	printf '    detail /customers/%s, code prefix %s, mobile prefix %s\n' \
@@ -327,8 +367,8 @@ sign_in_users() {
 # ---------------------------------------------------------------- pages
 
 # add_page NAME CLASS USER PATH [PATHS_FILE]: CLASS picks the target (ref:
-# none, hello: the ratio's base, list, search, custom); USER "-" sends no
-# cookie.
+# none, hello: the ratio's base, list, search, custom, pipeline); USER "-"
+# sends no cookie.
 add_page() {
 	if [ -n "$BENCH_PAGES" ] && [ "$2" != hello ] && [ "$1" != static ] &&
 		! [[ $1 =~ $BENCH_PAGES ]]; then
@@ -365,6 +405,25 @@ define_pages() {
 	add_page detail list admin "/customers/$DETAIL_ID"
 	add_page "detail-x$DETAIL_SAMPLE" list admin \
 		"$(head -n 1 "$DETAIL_PATHS_FILE")" "$DETAIL_PATHS_FILE"
+	[ "$BENCH_OPPS" -eq 0 ] || define_pipeline_pages
+}
+
+# The sales pipeline: the list (page 1, a deep page by keyset, one stage,
+# a rep's own), the board in each scope, opportunities' pages and the
+# sales funnel report (its default period, all and team scope).
+define_pipeline_pages() {
+	add_page opp-list-p1 pipeline admin /opportunities
+	add_page "opp-list-p$DEEP_PAGE" pipeline admin \
+		"/opportunities?sort=close&dir=asc&after=$OPP_CURSOR"
+	add_page opp-list-stage pipeline admin "/opportunities?stage=$OPP_STAGE"
+	add_page opp-list-rep1 pipeline rep1 /opportunities
+	add_page opp-board pipeline admin /opportunities/board
+	add_page opp-board-director pipeline director /opportunities/board
+	add_page opp-board-rep1 pipeline rep1 /opportunities/board
+	add_page "opp-detail-x$DETAIL_SAMPLE" pipeline admin \
+		"$(head -n 1 "$OPP_PATHS_FILE")" "$OPP_PATHS_FILE"
+	add_page report-funnel pipeline admin /reports/funnel
+	add_page report-funnel-team pipeline director /reports/funnel
 }
 
 # fetch USER PATH OUT: GET PATH as USER into OUT; prints the HTTP status.
@@ -374,14 +433,18 @@ fetch() {
 	curl -sS -o "$3" -w '%{http_code}' "${cookie[@]}" "$BASE_URL$2"
 }
 
-# list_rows FILE: how many customer rows a list page shows.
+# list_rows FILE [AREA]: how many rows (links to a record of AREA,
+# default customers) a list page shows.
 list_rows() {
-	awk '{ n += gsub(/href="\/customers\/[0-9]+"/, "") } END { print n + 0 }' "$1"
+	awk -v area="${2:-customers}" '
+		{ n += gsub("href=\"/" area "/[0-9]+\"", "") }
+		END { print n + 0 }' "$1"
 }
 
-# first_row_id FILE: the id of the first customer row of a list page.
+# first_row_id FILE [AREA]: the id of the first row of a list page.
 first_row_id() {
-	awk 'match($0, /href="\/customers\/[0-9]+"/) {
+	awk -v area="${2:-customers}" '
+	match($0, "href=\"/" area "/[0-9]+\"") {
 		id = substr($0, RSTART, RLENGTH)
 		gsub(/[^0-9]/, "", id)
 		print id
@@ -403,9 +466,19 @@ check_pages() {
 		/customers\?* | /customers)
 			rows="$(list_rows "$body")"
 			[ "$rows" -gt 0 ] || die "${PAGE_NAMES[$i]}: no rows"
-			printf '    %-16s %3s rows\n' "${PAGE_NAMES[$i]}" "$rows"
+			printf '    %-18s %3s rows\n' "${PAGE_NAMES[$i]}" "$rows"
+			;;
+		/opportunities\?* | /opportunities | /opportunities/board)
+			rows="$(list_rows "$body" opportunities)"
+			[ "$rows" -gt 0 ] || die "${PAGE_NAMES[$i]}: no rows"
+			printf '    %-18s %3s rows\n' "${PAGE_NAMES[$i]}" "$rows"
 			;;
 		esac
+		if [ "${PAGE_NAMES[$i]}" = "opp-list-p$DEEP_PAGE" ]; then
+			first="$(first_row_id "$body" opportunities)"
+			[ "$first" = "$OPP_FIRST_ID" ] ||
+				die "opportunity page $DEEP_PAGE starts at $first, expected $OPP_FIRST_ID"
+		fi
 		if [ "${PAGE_NAMES[$i]}" = "list-p$DEEP_PAGE" ]; then
 			first="$(first_row_id "$body")"
 			[ "$first" = "$DEEP_FIRST_ID" ] ||
@@ -587,7 +660,7 @@ measure_page() {
 	RESULT_ERRORS[i]=$((bad + socket_errors))
 	RESULT_CPU[i]="$(cpu_per_request "$cpu_before" "$cpu_after" "$responses" \
 		"$(awk -v u="$wrk_user" -v s="$wrk_sys" 'BEGIN { print u + s }')")"
-	printf '    %-16s %9s req/s  p99 %8s ms  errors %s\n' "${PAGE_NAMES[$i]}" \
+	printf '    %-18s %9s req/s  p99 %8s ms  errors %s\n' "${PAGE_NAMES[$i]}" \
 		"${RESULT_RPS[$i]}" "${RESULT_P99[$i]}" "${RESULT_ERRORS[$i]}"
 }
 
@@ -622,6 +695,7 @@ target_text() {
 		"$TARGET_LIST_P99_MS" ;;
 	search) printf 'p99<=%sms' "$TARGET_SEARCH_P99_MS" ;;
 	custom) printf 'p99<=%sms' "$TARGET_CUSTOM_P99_MS" ;;
+	pipeline) printf 'p99<=%sms' "$TARGET_PIPELINE_P99_MS" ;;
 	*) printf -- '-' ;;
 	esac
 }
@@ -636,7 +710,8 @@ verdict() {
 	awk -v class="$1" -v rps="$2" -v ratio="$3" -v p99="$4" \
 		-v t_rps="$TARGET_RPS" -v t_ratio="$TARGET_RATIO" \
 		-v t_list="$TARGET_LIST_P99_MS" -v t_search="$TARGET_SEARCH_P99_MS" \
-		-v t_custom="$TARGET_CUSTOM_P99_MS" '
+		-v t_custom="$TARGET_CUSTOM_P99_MS" \
+		-v t_pipeline="$TARGET_PIPELINE_P99_MS" '
 	function miss(what) { missed = missed (missed ? "," : "") what }
 	BEGIN {
 		if (class == "list") {
@@ -647,6 +722,8 @@ verdict() {
 			if (p99 > t_search) miss("p99")
 		} else if (class == "custom") {
 			if (p99 > t_custom) miss("p99")
+		} else if (class == "pipeline") {
+			if (p99 > t_pipeline) miss("p99")
 		} else {
 			print "-"
 			exit
@@ -658,12 +735,12 @@ verdict() {
 print_table() {
 	local i base ratio
 	base="$(hello_rps)"
-	printf '\n%-16s %10s %9s %9s %7s %7s  %-28s %s\n' page 'req/s' \
+	printf '\n%-18s %10s %9s %9s %7s %7s  %-28s %s\n' page 'req/s' \
 		'p50 ms' 'p99 ms' errors ratio target verdict
 	for i in "${!PAGE_NAMES[@]}"; do
 		ratio="$(awk -v r="${RESULT_RPS[$i]}" -v b="$base" \
 			'BEGIN { printf "%.3f", (b > 0 ? r / b : 0) }')"
-		printf '%-16s %10s %9s %9s %7s %7s  %-28s %s\n' \
+		printf '%-18s %10s %9s %9s %7s %7s  %-28s %s\n' \
 			"${PAGE_NAMES[$i]}" "${RESULT_RPS[$i]}" "${RESULT_P50[$i]}" \
 			"${RESULT_P99[$i]}" "${RESULT_ERRORS[$i]}" "$ratio" \
 			"$(target_text "${PAGE_CLASSES[$i]}")" \
@@ -680,11 +757,11 @@ print_table() {
 print_cpu_table() {
 	local i db app web wrk busy others
 	printf '\nCPU ms per response (db = mariadbd, app = FastCGI workers, web = nginx)\n'
-	printf '%-16s %8s %8s %8s %8s %7s %9s %10s\n' page db app web wrk \
+	printf '%-18s %8s %8s %8s %8s %7s %9s %10s\n' page db app web wrk \
 		'busy %' 'others %' 'ceiling/s'
 	for i in "${!PAGE_NAMES[@]}"; do
 		read -r db app web wrk busy others <<<"${RESULT_CPU[$i]}"
-		printf '%-16s %8s %8s %8s %8s %7s %9s %10s\n' "${PAGE_NAMES[$i]}" \
+		printf '%-18s %8s %8s %8s %8s %7s %9s %10s\n' "${PAGE_NAMES[$i]}" \
 			"$db" "$app" "$web" "$wrk" "$busy" "$others" \
 			"$(awk -v c="$(nproc)" -v t="$db $app $web" 'BEGIN {
 				split(t, x, " "); ms = x[1] + x[2] + x[3]

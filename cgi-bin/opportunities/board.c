@@ -4,11 +4,19 @@
  * moves by a small form of its own (no script needed), which posts to
  * the stage change of stage.c.
  *
- * Each column is two statements on the stage's index for the user's
- * scope (sql/012_opportunities.sql): the count and sum from the index
- * alone, and the first cards in index order. Stages are rows the admin
+ * The counts and totals of all columns are one statement on the totals
+ * the database keeps per stage, team and owner (sql/017: a few rows per
+ * stage, whatever the number of opportunities); the first cards of each
+ * column are one statement on the stage's index for the user's scope
+ * (sql/012_opportunities.sql), in index order. Stages are rows the admin
  * adds, so a column cannot be a branch of one literal statement.
+ *
+ * A move to a closed stage needs a close reason: the card's form offers
+ * one, and a move without it comes back here with the message beside the
+ * card (opp_board_invalid).
  */
+#include <string.h>
+
 #include "arena.h"
 #include "choice.h"
 #include "ctx.h"
@@ -23,14 +31,15 @@
 #define CARDS_MAX	20
 #define CARDS_LIMIT	"21"	/* one more: are there more than shown? */
 
-#define BOARD_WHERE							\
-    " WHERE o.stage = ? AND o.deleted_at IS NULL"			\
-    " AND (? = 3 OR (? = 2 AND o.team_id = ?) OR (? = 1 AND o.owner_id = ?))" \
-    " AND (? IS NULL OR o.owner_id = ?)"
+#define BOARD_SCOPE(t)							\
+    " (? = 3 OR (? = 2 AND " t ".team_id = ?) OR (? = 1 AND " t ".owner_id = ?))" \
+    " AND (? IS NULL OR " t ".owner_id = ?)"
 
-static const char sql_column_total[] =
-    "SELECT COUNT(*), COALESCE(SUM(o.amount), 0) FROM opportunity o"
-    BOARD_WHERE;
+/* Every stage's count and total, closed ones too: the key's order. */
+static const char sql_totals[] =
+    "SELECT t.stage, SUM(t.n), SUM(t.amount) FROM opportunity_board_total t"
+    " WHERE" BOARD_SCOPE("t")
+    " GROUP BY t.stage";
 static const char sql_column_cards[] =
     "SELECT o.id, o.code, o.name, c.name, u.name, o.amount,"
     " o.expected_close, o.probability,"
@@ -39,7 +48,7 @@ static const char sql_column_cards[] =
     " FROM opportunity o"
     " STRAIGHT_JOIN customer c ON c.id = o.customer_id"
     " STRAIGHT_JOIN app_user u ON u.id = o.owner_id"
-    BOARD_WHERE
+    " WHERE o.stage = ? AND o.deleted_at IS NULL AND" BOARD_SCOPE("o")
     " ORDER BY o.expected_close, o.id LIMIT " CARDS_LIMIT;
 
 struct board {
@@ -49,13 +58,10 @@ struct board {
 	long long	 count;
 };
 
+/* The scope and owner filter of BOARD_SCOPE, from parameter i on. */
 static void
-bind_column(struct ctx *c, struct dbq *q, const struct board *b,
-    const char *stage)
+bind_scope(struct ctx *c, struct dbq *q, const struct board *b, unsigned i)
 {
-	unsigned	i = 0;
-
-	db_bind_text(q, i++, stage);
 	db_bind_int(q, i++, b->scope);
 	db_bind_int(q, i++, b->scope);
 	db_bind_int(q, i++, c->user->team_id);
@@ -70,30 +76,44 @@ bind_column(struct ctx *c, struct dbq *q, const struct board *b,
 	}
 }
 
-static int
-column_total(struct ctx *c, struct board *b, const char *stage, HDF *col)
+/* The column of stage, or NULL: closed stages have none. */
+static HDF *
+column_of(HDF *cols, const char *stage)
 {
-	struct dbq	q;
-	long long	count = 0, cents = 0;
+	HDF	*col;
 
-	if (db_prepare(&q, c->db, c->arena, sql_column_total) == -1)
+	for (col = hdf_obj_child(cols); col != NULL; col = hdf_obj_next(col))
+		if (strcmp(hdf_get_value(col, "code", ""), stage) == 0)
+			return col;
+	return NULL;
+}
+
+/* Each column's count and total, from one statement for all. */
+static int
+columns_total(struct ctx *c, struct board *b, HDF *cols)
+{
+	struct dbq	 q;
+	HDF		*col;
+	long long	 count, cents;
+
+	if (db_prepare(&q, c->db, c->arena, sql_totals) == -1)
 		return -1;
-	bind_column(c, &q, b, stage);
-	if (db_step(&q) == DB_ROW) {
-		count = db_int(&q, 0);
-		cents = money_cents(db_str(&q, 1));
+	bind_scope(c, &q, b, 0);
+	while (db_step(&q) == DB_ROW) {
+		if ((col = column_of(cols, db_str(&q, 0))) == NULL)
+			continue;
+		count = db_int(&q, 1);
+		cents = money_cents(db_str(&q, 2));
+		node_set_int(col, "count", count);
+		node_set(col, "total", money_format(c->arena, cents));
+		b->count += count;
+		b->total += cents;
 	}
-	if (db_finish(&q) == DB_ERROR || cents < 0)
-		return -1;
-	node_set_int(col, "count", count);
-	node_set(col, "total", money_format(c->arena, cents));
-	b->count += count;
-	b->total += cents;
-	return 0;
+	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
 
 static int
-column_cards(struct ctx *c, struct board *b, const char *stage, HDF *col)
+column_cards(struct ctx *c, const struct board *b, const char *stage, HDF *col)
 {
 	struct dbq	 q;
 	HDF		*cards = node_get(col, "cards"), *card;
@@ -101,7 +121,8 @@ column_cards(struct ctx *c, struct board *b, const char *stage, HDF *col)
 
 	if (db_prepare(&q, c->db, c->arena, sql_column_cards) == -1)
 		return -1;
-	bind_column(c, &q, b, stage);
+	db_bind_text(&q, 0, stage);
+	bind_scope(c, &q, b, 1);
 	while (db_step(&q) == DB_ROW) {
 		if (n == CARDS_MAX) {
 			node_set_int(col, "more", 1);
@@ -144,10 +165,15 @@ opp_board(struct ctx *c)
 		col = node_item(cols, n++);
 		node_set(col, "code", stage);
 		node_set(col, "label", hdf_get_value(o, "label", stage));
-		if (column_total(c, &b, stage, col) == -1 ||
-		    column_cards(c, &b, stage, col) == -1)
-			return 500;
+		node_set_int(col, "count", 0);
+		node_set(col, "total", money_format(c->arena, 0));
 	}
+	if (columns_total(c, &b, cols) == -1)
+		return 500;
+	for (col = hdf_obj_child(cols); col != NULL; col = hdf_obj_next(col))
+		if (column_cards(c, &b, hdf_get_value(col, "code", ""),
+		    col) == -1)
+			return 500;
 	ctx_set_int(c, "Board.count", b.count);
 	ctx_set(c, "Board.total", money_format(c->arena, b.total));
 	if (perm_scope(c, RT_OPPORTUNITY, ACT_CREATE) != SCOPE_NONE)
@@ -157,4 +183,12 @@ opp_board(struct ctx *c)
 	if (perm_scope(c, RT_USER, ACT_EDIT) != SCOPE_NONE)
 		ctx_set_int(c, "Can.stages", 1);
 	return http_page(c, "opportunities/board.cs");
+}
+
+int
+opp_board_invalid(struct ctx *c, const struct opportunity *o)
+{
+	c->status = 422;
+	ctx_set_int(c, "Board.refused", o->id);
+	return opp_board(c);
 }

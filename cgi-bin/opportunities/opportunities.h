@@ -69,8 +69,9 @@ int	 stage_get(struct ctx *, const char *code, struct stage *);
 int	 stage_closed(const struct stage *);
 /*
  * The active open stages as the choice list "opp_open_stage": a new
- * opportunity starts in one, a board has a column for each. Their
- * number, or -1. Call after choice_load().
+ * opportunity starts in one, a board has a column for each; the closed
+ * ones of "opp_stage" are marked "closes". Their number, or -1. Call
+ * after choice_load().
  */
 int	 open_stages(struct ctx *);
 /* Scope of act on opportunities for list queries: team without a team
@@ -82,6 +83,8 @@ int	 opp_list(struct ctx *);
 
 /* board.c */
 int	 opp_board(struct ctx *);
+/* The board again, the form's error beside the card of o. */
+int	 opp_board_invalid(struct ctx *, const struct opportunity *);
 
 /* detail.c */
 int	 opp_detail(struct ctx *);

@@ -204,8 +204,11 @@ open_stages(struct ctx *c)
 		code = hdf_get_value(o, "code", NULL);
 		if (stage_get(c, code, &st) == -1)
 			return -1;
-		if (stage_closed(&st))
+		/* For a move's form: a closed stage wants a close reason. */
+		if (stage_closed(&st)) {
+			node_set_int(o, "closes", 1);
 			continue;
+		}
 		choice_option(c, "opp_open_stage", n++, code,
 		    hdf_get_value(o, "label", code));
 	}

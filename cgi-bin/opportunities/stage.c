@@ -93,13 +93,20 @@ stage_enter(struct ctx *c, long long id, const char *from, const char *to,
 	return stagerule_entered(c->db, c->arena, id, from, to, c->user->id);
 }
 
+/* Whether the move was made on the board, which it returns to. */
+static int
+from_board(struct ctx *c)
+{
+	const char	*back = req_form(&c->req, "back");
+
+	return back != NULL && strcmp(back, "board") == 0;
+}
+
 /* Where a move returns: the board it came from, or the timeline. */
 static int
 moved(struct ctx *c, long long id)
 {
-	const char	*back = req_form(&c->req, "back");
-
-	if (back != NULL && strcmp(back, "board") == 0)
+	if (from_board(c))
 		return http_redirect(c, "/opportunities/board");
 	return http_redirect(c, arena_printf(c->arena,
 	    "/opportunities/%lld#timeline", id));
@@ -128,7 +135,8 @@ opp_stage_change(struct ctx *c)
 	if (to != NULL && stage_closed(&st) && reason == NULL)
 		form_error(c, &f, "close_reason", "opp.close_reason_required");
 	if (f.nerrors > 0)
-		return opp_detail_invalid(c, &o);
+		return from_board(c) ? opp_board_invalid(c, &o) :
+		    opp_detail_invalid(c, &o);
 	if (db_begin(c->db) == -1 || lock_current(c, o.id, &cur) == -1)
 		return 500;
 	if (strcmp(cur.stage, to) == 0 && strcmp(cur.close_reason,

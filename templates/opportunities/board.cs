@@ -1,6 +1,20 @@
 <?cs include:"layout.cs" ?>
 <?cs include:"macros.cs" ?>
 <?cs include:"opportunities/nav.cs" ?>
+<?cs # A card's move: the stage, the close reason a closed stage needs
+     (board.js shows it only then) and the button. A board has a hundred
+     of them: nothing is worked out per option that can be done once. ?>
+<?cs def:move_fields(k, stage, refused) ?>
+<select name="stage" aria-label="<?cs var:L.opp.move_to ?>: <?cs var:k.name ?>">
+<?cs each:o = ChoiceList.opp_stage ?><option value="<?cs var:o.code ?>"<?cs if:o.code == stage ?> selected<?cs /if ?>><?cs var:o.label ?></option>
+<?cs /each ?></select>
+<select name="close_reason" class="close-reason" aria-label="<?cs var:L.opp.close_reason ?>: <?cs var:k.name ?>"<?cs if:refused ?> aria-invalid="true" aria-describedby="move-error-<?cs var:k.id ?>"<?cs /if ?>>
+<option value=""><?cs var:L.opp.move_reason ?></option>
+<?cs if:refused ?><?cs each:o = ChoiceList.close_reason ?><option value="<?cs var:o.code ?>"<?cs if:o.code == Form.close_reason ?> selected<?cs /if ?>><?cs var:o.label ?></option>
+<?cs /each ?><?cs else ?><?cs each:o = ChoiceList.close_reason ?><option value="<?cs var:o.code ?>"><?cs var:o.label ?></option>
+<?cs /each ?><?cs /if ?></select>
+<button type="submit"><?cs var:L.opp.move ?></button>
+<?cs /def ?>
 <?cs call:layout_begin(L.opp.board_title) ?>
 <?cs call:opp_nav() ?>
 <?cs if:Can.assign ?>
@@ -13,7 +27,7 @@
 </form>
 <?cs /if ?>
 <p class="board-total"><?cs var:L.opp.open_total ?>: <strong id="board-count"><?cs var:Board.count ?></strong> · <strong id="board-total"><?cs var:Board.total ?></strong></p>
-<div class="board">
+<div class="board" data-closing="<?cs each:o = ChoiceList.opp_stage ?><?cs if:o.closes ?><?cs var:o.code ?> <?cs /if ?><?cs /each ?>">
 <?cs each:col = Columns ?>
 <section class="column" aria-labelledby="col-<?cs var:col.code ?>">
 <h2 id="col-<?cs var:col.code ?>"><?cs var:col.label ?></h2>
@@ -25,13 +39,16 @@
 <p class="meta"><?cs var:k.amount ?> · <?cs var:k.probability ?>% · <?cs var:k.expected_close ?></p>
 <p class="meta"><?cs var:k.owner ?> · <?cs var:L.opp.days_in_stage ?> <?cs var:k.days ?><?cs if:k.stale == 1 ?> <span class="tag stale"><?cs var:L.opp.stale ?></span><?cs /if ?></p>
 <?cs if:k.can_move == 1 ?>
+<?cs # A refused move keeps what was chosen and says why beside the card. ?>
 <form method="post" action="/opportunities/<?cs var:k.id ?>/stage" class="move">
 <?cs call:csrf() ?>
 <input type="hidden" name="back" value="board">
-<select name="stage" aria-label="<?cs var:L.opp.move_to ?>: <?cs var:k.name ?>">
-<?cs each:o = ChoiceList.opp_stage ?><option value="<?cs var:o.code ?>"<?cs if:col.code == o.code ?> selected<?cs /if ?>><?cs var:o.label ?></option>
-<?cs /each ?></select>
-<button type="submit"><?cs var:L.opp.move ?></button>
+<?cs if:Board.refused == k.id ?>
+<?cs call:move_fields(k, Form.stage, 1) ?>
+<span class="field-error" id="move-error-<?cs var:k.id ?>"><?cs var:Form.close_reason.error ?></span>
+<?cs else ?>
+<?cs call:move_fields(k, col.code, 0) ?>
+<?cs /if ?>
 </form>
 <?cs /if ?>
 </li>
@@ -40,4 +57,5 @@
 </section>
 <?cs /each ?>
 </div>
+<script src="/static/board.js" defer></script>
 <?cs call:layout_end() ?>

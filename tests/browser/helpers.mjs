@@ -670,3 +670,36 @@ export async function addFollowup(page, { content, due }) {
 	const status = await submit(page, form.locator('button[type=submit]'));
 	return { status, method, action };
 }
+
+// ------------------------------------------------------------ pipeline
+
+/* A date n days after today, as the application counts days. */
+export function appDate(days) {
+	const d = new Date(`${appToday()}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}
+
+/* An amount as the pages show it ("1,234.50") in cents. */
+export function cents(shown) {
+	return Math.round(Number(shown.replace(/,/g, '')) * 100);
+}
+
+/*
+ * From a customer's page (customerPath): a new opportunity of it in
+ * stage, through the form; leaves the page on the opportunity and
+ * returns its path.
+ */
+export async function createOpportunity(page, customerPath,
+    { name, amount, stage = 'lead' }) {
+	await visit(page, `/opportunities/new?customer=${customerPath.split('/').pop()}`);
+	await page.locator('#f-stage').selectOption(stage);
+	await page.locator('#f-name').fill(name);
+	await page.locator('#f-amount').fill(amount);
+	await page.locator('#f-expected_close').fill(appDate(30));
+	await chooseFirst(page.locator('#f-lead_source'));
+	await page.locator('#f-lead_date').fill(appToday());
+	await submit(page, page.locator('main form.card button[type=submit]'));
+	assert.match(pathOf(page), /^\/opportunities\/\d+$/, 'on the opportunity');
+	return pathOf(page);
+}

@@ -122,6 +122,20 @@ move(struct browser *b, long long id, const char *stage, const char *reason,
 	return http_post(b, &p, "/opportunities/%lld/stage", id);
 }
 
+/* The same from a card of the board, as its form sends it. */
+static struct resp *
+board_move(struct browser *b, long long id, const char *stage,
+    const char *reason)
+{
+	struct post	p;
+
+	post_init(&p, b);
+	post_add(&p, "back", "board");
+	post_add(&p, "stage", stage);
+	post_add(&p, "close_reason", reason ? reason : "");
+	return http_post(b, &p, "/opportunities/%lld/stage", id);
+}
+
 /* Save the edit form with this amount, probability and note. */
 static struct resp *
 edit(struct browser *b, struct arena *a, long long id, const char *amount,
@@ -307,6 +321,24 @@ START_TEST(won_and_lost_need_a_close_reason)
 	ck_status(move(b, id, "needs", "price", NULL), 303);
 	ck_assert_str_eq(opp_state(a, id), "needs|30|-|500000.00|4|0");
 	ck_assert_int_eq(tdb_int(-1, sql_changes, "i", id), 4);
+
+	/* From the board: the board again, the message beside the card. */
+	r = board_move(b, id, "won", NULL);
+	ck_status(r, 422);
+	ck_assert_msg(resp_has(r, arena_printf(a, "id=\"move-error-%lld\">"
+	    "Won and lost need a close reason.<", id)), "%s", it_snippet(r));
+	ck_assert(resp_has(r, "id=\"board-count\">"));
+	/* The card keeps the stage chosen. */
+	ck_assert(resp_has(r, "<option value=\"won\" selected>"));
+	ck_assert_str_eq(opp_state(a, id), "needs|30|-|500000.00|4|0");
+	ck_redirect(board_move(b, id, "won", "price"), "/opportunities/board");
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM opportunity"
+	    " WHERE id = ? AND stage = 'won' AND close_reason = 'price'", "i",
+	    id), 1);
+	/* An open stage ignores the empty reason a card sends. */
+	ck_redirect(board_move(b, id, "contract", NULL),
+	    "/opportunities/board");
+	ck_assert_int_eq(tdb_int(-1, sql_changes, "i", id), 6);
 	browser_free(b);
 	tarena_free(a);
 }
@@ -465,15 +497,16 @@ END_TEST
 START_TEST(the_board_totals_each_open_stage)
 {
 	struct arena	*a = tarena_new();
-	struct browser	*b = it_browser(it_user(a, "opp_board", "sales_rep",
-	    TEAM_EAST, 0), IT_PASSWORD);
+	const char	*rep = it_user(a, "opp_board", "sales_rep", TEAM_EAST,
+	    0);
+	struct browser	*b = it_browser(rep, IT_PASSWORD);
 	const char	*code = customer_code(b, a, NULL);
 	struct resp	*r;
-	long long	 won;
+	long long	 won, lead, demo;
 
-	opp_make(b, a, code, "lead", "100000.50");
+	lead = opp_make(b, a, code, "lead", "100000.50");
 	opp_make(b, a, code, "lead", "200000.25");
-	opp_make(b, a, code, "demo", "1234567.89");
+	demo = opp_make(b, a, code, "demo", "1234567.89");
 	won = opp_make(b, a, code, "contract", "999");
 	ck_status(move(b, won, "won", "price", NULL), 303);
 	r = http_get(b, "/opportunities/board");
@@ -489,6 +522,34 @@ START_TEST(the_board_totals_each_open_stage)
 	ck_assert(!resp_has(r, "data-stage=\"won\""));
 	ck_assert(resp_has(r, "id=\"board-count\">3<"));
 	ck_assert(resp_has(r, "id=\"board-total\">1,534,568.64<"));
+
+	/*
+	 * The totals are kept by the database (sql/017) through every
+	 * change, whoever writes: a move, a change of amount, a deletion.
+	 */
+	ck_status(move(b, demo, "needs", NULL, NULL), 303);
+	ck_assert_int_eq(tdb_exec("UPDATE opportunity SET amount = 1.11"
+	    " WHERE id = ?", "i", lead), 1);
+	ck_assert_int_eq(tdb_exec("UPDATE opportunity SET deleted_at = NOW()"
+	    " WHERE id = ?", "i", won), 1);
+	r = http_get(b, "/opportunities/board");
+	ck_assert_msg(resp_has(r, "data-stage=\"lead\"><span class=\"count\">2"
+	    "</span> · <span class=\"total\">200,001.36</span>"), "%s",
+	    it_snippet(r));
+	ck_assert(resp_has(r, "data-stage=\"demo\"><span class=\"count\">0"
+	    "</span> · <span class=\"total\">0.00</span>"));
+	ck_assert(resp_has(r, "data-stage=\"needs\"><span class=\"count\">1"
+	    "</span> · <span class=\"total\">1,234,567.89</span>"));
+	ck_assert(resp_has(r, "id=\"board-total\">1,434,569.25<"));
+	/* The deleted won one counts nowhere: every total is the sum. */
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM"
+	    " opportunity_board_total t WHERE t.owner_id = ? AND (t.n <> (SELECT COUNT(*) FROM opportunity o"
+	    "  WHERE o.stage = t.stage AND COALESCE(o.team_id, 0) = t.team_id"
+	    "  AND o.owner_id = t.owner_id AND o.deleted_at IS NULL)"
+	    " OR t.amount <> (SELECT COALESCE(SUM(o.amount), 0) FROM opportunity o"
+	    "  WHERE o.stage = t.stage AND COALESCE(o.team_id, 0) = t.team_id"
+	    "  AND o.owner_id = t.owner_id AND o.deleted_at IS NULL))", "i",
+	    it_user_id(rep)), 0);
 	browser_free(b);
 	tarena_free(a);
 }
