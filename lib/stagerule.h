@@ -24,15 +24,17 @@ struct db;
 /*
  * 1 when the opportunity of alias o (its columns stage and updated_at)
  * is stale: its stage is open and it was not updated (entering the
- * stage is an update) within the stage's limit. Two primary-key
- * lookups of small tables per row.
+ * stage is an update) within the stage's limit. The statement joins
+ * the stage's settings with STALE_JOIN(o): two primary-key lookups of
+ * small tables per row, cheaper as joins than as subqueries.
  */
+#define STALE_JOIN(o)							\
+    " LEFT JOIN opportunity_stage stale_s ON stale_s.code = " o ".stage"	\
+    " LEFT JOIN stage_rule stale_r ON stale_r.stage = " o ".stage"
 #define STALE_SQL(o)							\
-    "(COALESCE((SELECT stale_s.outcome FROM opportunity_stage stale_s"	\
-    " WHERE stale_s.code = " o ".stage), 'open') = 'open'"		\
-    " AND " o ".updated_at <= NOW() - INTERVAL COALESCE("		\
-    "(SELECT stale_r.stale_hours FROM stage_rule stale_r"		\
-    " WHERE stale_r.stage = " o ".stage), "				\
+    "(COALESCE(stale_s.outcome, 'open') = 'open'"			\
+    " AND " o ".updated_at <= NOW() - INTERVAL"				\
+    " COALESCE(stale_r.stale_hours, "					\
     STAGERULE_XSTR(STALE_HOURS_DEFAULT) ") HOUR)"
 
 /*

@@ -47,7 +47,7 @@ static const char sql_column_cards[] =
     " COALESCE(o.team_id, 0), " STALE_SQL("o")
     " FROM opportunity o"
     " STRAIGHT_JOIN customer c ON c.id = o.customer_id"
-    " STRAIGHT_JOIN app_user u ON u.id = o.owner_id"
+    " STRAIGHT_JOIN app_user u ON u.id = o.owner_id" STALE_JOIN("o")
     " WHERE o.stage = ? AND o.deleted_at IS NULL AND" BOARD_SCOPE("o")
     " ORDER BY o.expected_close, o.id LIMIT " CARDS_LIMIT;
 

@@ -33,7 +33,7 @@
     " DATEDIFF(CURDATE(), o.stage_entered_at), " STALE_SQL("o")		\
     " FROM opportunity o"						\
     " STRAIGHT_JOIN customer c ON c.id = o.customer_id"		\
-    " STRAIGHT_JOIN app_user u ON u.id = o.owner_id"			\
+    " STRAIGHT_JOIN app_user u ON u.id = o.owner_id" STALE_JOIN("o")	\
     " WHERE o.deleted_at IS NULL"					\
     " AND (? = 3 OR (? = 2 AND o.team_id = ?) OR (? = 1 AND o.owner_id = ?))" \
     " AND (? IS NULL OR o.stage = ?)"					\
