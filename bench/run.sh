@@ -61,6 +61,7 @@ TARGET_LIST_P99_MS=50
 TARGET_SEARCH_P99_MS=100
 TARGET_CUSTOM_P99_MS=100
 TARGET_PIPELINE_P99_MS=50	# the opportunity list, board and detail
+TARGET_REPORT_P99_MS=200	# the funnel report
 TARGET_RSS_MB=30
 
 # The custom fields crmctl gen-bench fills (tools/crmctl.c, bench_fields):
@@ -367,7 +368,7 @@ sign_in_users() {
 # ---------------------------------------------------------------- pages
 
 # add_page NAME CLASS USER PATH [PATHS_FILE]: CLASS picks the target (ref:
-# none, hello: the ratio's base, list, search, custom, pipeline); USER "-"
+# none, hello: the ratio's base, list, search, custom, pipeline, report); USER "-"
 # sends no cookie.
 add_page() {
 	if [ -n "$BENCH_PAGES" ] && [ "$2" != hello ] && [ "$1" != static ] &&
@@ -422,8 +423,8 @@ define_pipeline_pages() {
 	add_page opp-board-rep1 pipeline rep1 /opportunities/board
 	add_page "opp-detail-x$DETAIL_SAMPLE" pipeline admin \
 		"$(head -n 1 "$OPP_PATHS_FILE")" "$OPP_PATHS_FILE"
-	add_page report-funnel pipeline admin /reports/funnel
-	add_page report-funnel-team pipeline director /reports/funnel
+	add_page report-funnel report admin /reports/funnel
+	add_page report-funnel-team report director /reports/funnel
 }
 
 # fetch USER PATH OUT: GET PATH as USER into OUT; prints the HTTP status.
@@ -696,6 +697,7 @@ target_text() {
 	search) printf 'p99<=%sms' "$TARGET_SEARCH_P99_MS" ;;
 	custom) printf 'p99<=%sms' "$TARGET_CUSTOM_P99_MS" ;;
 	pipeline) printf 'p99<=%sms' "$TARGET_PIPELINE_P99_MS" ;;
+	report) printf 'p99<=%sms' "$TARGET_REPORT_P99_MS" ;;
 	*) printf -- '-' ;;
 	esac
 }
@@ -711,7 +713,8 @@ verdict() {
 		-v t_rps="$TARGET_RPS" -v t_ratio="$TARGET_RATIO" \
 		-v t_list="$TARGET_LIST_P99_MS" -v t_search="$TARGET_SEARCH_P99_MS" \
 		-v t_custom="$TARGET_CUSTOM_P99_MS" \
-		-v t_pipeline="$TARGET_PIPELINE_P99_MS" '
+		-v t_pipeline="$TARGET_PIPELINE_P99_MS" \
+		-v t_report="$TARGET_REPORT_P99_MS" '
 	function miss(what) { missed = missed (missed ? "," : "") what }
 	BEGIN {
 		if (class == "list") {
@@ -724,6 +727,8 @@ verdict() {
 			if (p99 > t_custom) miss("p99")
 		} else if (class == "pipeline") {
 			if (p99 > t_pipeline) miss("p99")
+		} else if (class == "report") {
+			if (p99 > t_report) miss("p99")
 		} else {
 			print "-"
 			exit
