@@ -427,6 +427,66 @@ counted_save(struct db *db, struct arena *a, long long id,
 	    p->last_change, id) < 0 ? -1 : 0;
 }
 
+/*
+ * An owner's rows under a team other than the owner's, merged into the
+ * rows of the owner's team (the same key but the team: such a row may be
+ * there already) and then deleted. The parameter: the owner.
+ */
+#define OWNER_ELSEWHERE(r)						\
+    " JOIN app_user u ON u.id = " r ".owner_id WHERE " r ".owner_id = ?"	\
+    " AND " r ".team_id <> COALESCE(u.team_id, 0)"
+static const char *const sql_follow_owner[] = {
+	"INSERT INTO report_funnel (month, team_id, owner_id, stage,"
+	" open_count, open_cents, entered_secs, reached, visits, visit_secs)"
+	" SELECT r.month, COALESCE(u.team_id, 0), r.owner_id, r.stage,"
+	" r.open_count, r.open_cents, r.entered_secs, r.reached, r.visits,"
+	" r.visit_secs FROM report_funnel r" OWNER_ELSEWHERE("r")
+	" ON DUPLICATE KEY UPDATE"
+	" open_count = report_funnel.open_count + VALUES(open_count),"
+	" open_cents = report_funnel.open_cents + VALUES(open_cents),"
+	" entered_secs ="
+	" report_funnel.entered_secs + VALUES(entered_secs),"
+	" reached = report_funnel.reached + VALUES(reached),"
+	" visits = report_funnel.visits + VALUES(visits),"
+	" visit_secs ="
+	" report_funnel.visit_secs + VALUES(visit_secs)",
+	"DELETE r FROM report_funnel r" OWNER_ELSEWHERE("r"),
+	"INSERT INTO report_forecast (month, team_id, owner_id, open_count,"
+	" open_cents, weighted)"
+	" SELECT r.month, COALESCE(u.team_id, 0), r.owner_id, r.open_count,"
+	" r.open_cents, r.weighted FROM report_forecast r" OWNER_ELSEWHERE("r")
+	" ON DUPLICATE KEY UPDATE"
+	" open_count = report_forecast.open_count + VALUES(open_count),"
+	" open_cents ="
+	" report_forecast.open_cents + VALUES(open_cents),"
+	" weighted = report_forecast.weighted + VALUES(weighted)",
+	"DELETE r FROM report_forecast r" OWNER_ELSEWHERE("r"),
+	"INSERT INTO report_outcome (month, team_id, owner_id, outcome,"
+	" close_reason, closed_count, closed_cents)"
+	" SELECT r.month, COALESCE(u.team_id, 0), r.owner_id, r.outcome,"
+	" r.close_reason, r.closed_count, r.closed_cents"
+	" FROM report_outcome r" OWNER_ELSEWHERE("r")
+	" ON DUPLICATE KEY UPDATE"
+	" closed_count ="
+	" report_outcome.closed_count + VALUES(closed_count),"
+	" closed_cents ="
+	" report_outcome.closed_cents + VALUES(closed_cents)",
+	"DELETE r FROM report_outcome r" OWNER_ELSEWHERE("r"),
+	"UPDATE report_opportunity r JOIN app_user u ON u.id = r.owner_id"
+	" SET r.team_id = COALESCE(u.team_id, 0) WHERE r.owner_id = ?",
+};
+
+int
+report_sum_follow_owner(struct db *db, struct arena *a, long long owner)
+{
+	size_t	i;
+
+	for (i = 0; i < NITEMS(sql_follow_owner); i++)
+		if (db_exec(db, a, sql_follow_owner[i], "i", owner) < 0)
+			return -1;
+	return 0;
+}
+
 int
 report_sum_update(struct db *db, struct arena *a, long long id)
 {

@@ -25,6 +25,12 @@ struct db;
  */
 int	 report_sum_update(struct db *, struct arena *, long long id);
 /*
+ * Count all of owner's part under the owner's team, after the owner
+ * moved to another team and took their opportunities along, inside the
+ * caller's transaction. 0, or -1 on a database error.
+ */
+int	 report_sum_follow_owner(struct db *, struct arena *, long long owner);
+/*
  * Empty the summaries and make them again from every opportunity and
  * its stage history, inside the caller's transaction. Programs that
  * write meanwhile wait for it. 0, or -1 on a database error.

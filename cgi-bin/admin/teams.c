@@ -16,9 +16,10 @@
 #include "db.h"
 #include "form.h"
 #include "http.h"
+#include "report_sum.h"
 #include "str.h"
 
-#define NFIELDS(a)	(sizeof(a) / sizeof((a)[0]))
+#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
 
 static const char sql_teams[] =
     "SELECT t.id, t.name, COALESCE(u.name, ''),"
@@ -39,27 +40,42 @@ static const char sql_user_team[] =
     "SELECT COALESCE(team_id, 0) FROM app_user WHERE id = ?";
 static const char sql_user_set_team[] =
     "UPDATE app_user SET team_id = NULLIF(?, 0) WHERE id = ?";
-static const char sql_customers_set_team[] =
-    "UPDATE customer SET team_id = NULLIF(?, 0) WHERE owner_id = ?";
+/* The owner's records, each of the tables that carry the owner's team. */
+static const char *const sql_records_set_team[] = {
+	"UPDATE customer SET team_id = NULLIF(?, 0) WHERE owner_id = ?",
+	"UPDATE opportunity SET team_id = NULLIF(?, 0) WHERE owner_id = ?",
+	"UPDATE contract SET team_id = NULLIF(?, 0) WHERE owner_id = ?",
+	"UPDATE contract_instalment SET team_id = NULLIF(?, 0)"
+	" WHERE owner_id = ?",
+};
 
 static const struct field team_fields[] = {
 	{ "name", FT_TEXT, FIELD_REQUIRED, 100, NULL, 0, 0 },
 	{ "leader", FT_CHOICE, FIELD_REQUIRED, 0, "leader", 0, 0 },
 };
 
+/*
+ * The board's totals follow the opportunities by trigger (sql/017); the
+ * reports' summaries are moved here.
+ */
 int
 admin_user_move(struct ctx *c, long long uid, long long team)
 {
 	long long	old;
+	size_t		i;
 
 	old = db_int_query(c->db, c->arena, sql_user_team, -1, "i", uid);
 	if (old < 0)
 		return -1;
 	if (old == team)
 		return 0;
-	if (db_exec(c->db, c->arena, sql_user_set_team, "ii", team, uid) < 0 ||
-	    db_exec(c->db, c->arena, sql_customers_set_team, "ii", team,
-	    uid) < 0)
+	if (db_exec(c->db, c->arena, sql_user_set_team, "ii", team, uid) < 0)
+		return -1;
+	for (i = 0; i < NITEMS(sql_records_set_team); i++)
+		if (db_exec(c->db, c->arena, sql_records_set_team[i], "ii",
+		    team, uid) < 0)
+			return -1;
+	if (report_sum_follow_owner(c->db, c->arena, uid) == -1)
 		return -1;
 	return audit_field(c, "user", uid, "team",
 	    arena_printf(c->arena, "%lld", old),
@@ -148,7 +164,7 @@ team_submit(struct ctx *c, long long id, const char *old_name,
 {
 	struct form	f;
 
-	if (form_read(c, team_fields, NFIELDS(team_fields), &f) == 0) {
+	if (form_read(c, team_fields, NITEMS(team_fields), &f) == 0) {
 		if (team_save(c, id, &f, old_name, old_leader) == 0)
 			return http_redirect(c, "/admin/teams");
 		if (!db_last_was_duplicate(c->db))

@@ -5,7 +5,8 @@
  * forecast's rounding in cents, whose figures each role sees and what a
  * forged filter gets, the CSV export and its grant, and the summaries
  * against a recomputation from the base tables after a series of
- * changes, and again after crmctl report-rebuild.
+ * changes, again after crmctl report-rebuild, and after a rep moved to
+ * another team.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -671,6 +672,66 @@ START_TEST(the_summaries_follow_every_change)
 }
 END_TEST
 
+/* An owner's board totals under a team: count and cents, as one string. */
+static const char sql_board_owner_team[] =
+    "SELECT CONCAT(COALESCE(SUM(n), 0), '/',"
+    " CAST(COALESCE(SUM(amount), 0) AS DECIMAL(20, 2)))"
+    " FROM opportunity_board_total WHERE owner_id = ? AND team_id = ?";
+
+/*
+ * The admin moves a rep to another team: the rep's opportunities, their
+ * board totals and their part in the reports go along, so that the new
+ * team's director sees them and the old one no longer does.
+ */
+START_TEST(a_rep_who_changes_team_takes_the_figures_along)
+{
+	struct world	 w, to;
+	struct browser	*adm;
+	struct post	 p;
+	struct resp	*r;
+	long long	 open, won, rep;
+	const char	*own;
+
+	world_make(&w, "rpm");
+	world_make(&to, "rpt");
+	rep = it_user_id(w.rep);
+	open = opp_new(&w, w.b_rep, w.cust_rep, "needs", "1200.50", NULL);
+	won = opp_new(&w, w.b_rep, w.cust_rep, "demo", "800", NULL);
+	move(w.b_rep, won, "won", "relationship");
+	opp_new(&w, w.b_mate, w.cust_mate, "lead", "10", NULL);
+	move(w.b_mate, opp_new(&w, w.b_mate, w.cust_mate, "lead", "20",
+	    NULL), "lost", "budget_cut");
+	ck_status(http_get(w.b_dir, "/opportunities/%lld", open), 200);
+
+	adm = it_admin(w.a, &own);
+	post_init(&p, adm);
+	post_add(&p, "name", "Moved rep");
+	post_add(&p, "lang", "en");
+	post_add_int(&p, "team", to.team_id);
+	post_add(&p, "roles", "sales_rep");
+	ck_redirect(http_post(adm, &p, "/admin/users/%lld", rep),
+	    "/admin/users");
+
+	ck_status(http_get(to.b_dir, "/opportunities/%lld", open), 200);
+	ck_status(http_get(w.b_dir, "/opportunities/%lld", open), 404);
+	ck_assert_str_eq(tdb_str(w.a, sql_board_owner_team, "ii", rep,
+	    to.team_id), "2/2000.50");
+	ck_assert_str_eq(tdb_str(w.a, sql_board_owner_team, "ii", rep,
+	    w.team_id), "0/0.00");
+	/* Both teams' summaries: each as recomputed from the base tables. */
+	summaries_match(&w, NULL);
+	summaries_match(&to, NULL);
+	r = report(to.b_dir, "/reports/performance", period(&to, ""), 200);
+	ck_row(w.a, r, to.team,
+	    "~Moved rep|1|800.00|0|100.0|1|1,200.50|800.00");
+	r = report(w.b_dir, "/reports/performance", period(&w, ""), 200);
+	ck_assert(!resp_has(r, "Moved rep"));
+	browser_free(adm);
+	world_end(&to);
+	world_end(&w);
+}
+END_TEST
+
 static Suite *
 reports_suite(void)
 {
@@ -684,6 +745,7 @@ reports_suite(void)
 	tcase_add_test(tc, a_bad_period_keeps_what_was_typed);
 	tcase_add_test(tc, the_csv_export_needs_its_grant_and_is_audited);
 	tcase_add_test(tc, the_summaries_follow_every_change);
+	tcase_add_test(tc, a_rep_who_changes_team_takes_the_figures_along);
 	suite_add_tcase(s, tc);
 	return s;
 }
