@@ -17,16 +17,27 @@
 
 /*
  * A role's active members and the users named for the stage, each once,
- * in id order (the order their rows are locked in), but the actor.
+ * in id order (the order their rows are locked in), but the actor, and
+ * only those whose roles let them view the opportunity: a notice names
+ * it, so it must not reach anyone the opportunity's page would refuse
+ * (scopes 1 own, 2 team, 3 all, as in lib/perm.h).
  */
+#define MAY_VIEW_OPPORTUNITY						\
+    " AND EXISTS (SELECT 1 FROM user_role vr JOIN role_permission vp"	\
+    " ON vp.role_id = vr.role_id AND vp.record_type = 'opportunity'"	\
+    " AND vp.action = 'view' WHERE vr.user_id = u.id"			\
+    " AND (vp.scope = 3 OR (vp.scope = 2 AND o.team_id = u.team_id)"	\
+    " OR (vp.scope = 1 AND o.owner_id = u.id)))"
 static const char sql_recipients[] =
-    "SELECT u.id, u.lang, u.email FROM stage_recipient r"
+    "SELECT u.id, u.lang, u.email FROM opportunity o"
+    " JOIN stage_recipient r ON r.stage = ?"
     " JOIN app_user u ON u.id = r.user_id"
-    " WHERE r.stage = ? AND u.active = 1 AND u.id <> ?"
-    " UNION SELECT u.id, u.lang, u.email FROM stage_recipient r"
+    " WHERE o.id = ? AND u.active = 1 AND u.id <> ?" MAY_VIEW_OPPORTUNITY
+    " UNION SELECT u.id, u.lang, u.email FROM opportunity o"
+    " JOIN stage_recipient r ON r.stage = ?"
     " JOIN user_role ur ON ur.role_id = r.role_id"
     " JOIN app_user u ON u.id = ur.user_id"
-    " WHERE r.stage = ? AND u.active = 1 AND u.id <> ?"
+    " WHERE o.id = ? AND u.active = 1 AND u.id <> ?" MAY_VIEW_OPPORTUNITY
     " ORDER BY 1 LIMIT " RECIPIENTS_MAX;
 static const char sql_stage_facts[] =
     "SELECT o.code, o.name, a.name, f.label_en, f.label_zh, t.label_en,"
@@ -65,8 +76,8 @@ struct recipients {
 };
 
 static int
-recipients_load(struct db *db, struct arena *a, const char *stage,
-    long long actor, struct recipients *rs)
+recipients_load(struct db *db, struct arena *a, long long opp,
+    const char *stage, long long actor, struct recipients *rs)
 {
 	struct dbq		 q;
 	struct recipient	*r;
@@ -77,9 +88,11 @@ recipients_load(struct db *db, struct arena *a, const char *stage,
 	if (db_prepare(&q, db, a, sql_recipients) == -1)
 		return -1;
 	db_bind_text(&q, 0, stage);
-	db_bind_int(&q, 1, actor);
-	db_bind_text(&q, 2, stage);
-	db_bind_int(&q, 3, actor);
+	db_bind_int(&q, 1, opp);
+	db_bind_int(&q, 2, actor);
+	db_bind_text(&q, 3, stage);
+	db_bind_int(&q, 4, opp);
+	db_bind_int(&q, 5, actor);
 	while (db_step(&q) == DB_ROW) {
 		if (rs->n == cap) {
 			r = arena_calloc(a, cap * 2, sizeof(*r));
@@ -105,7 +118,7 @@ stagerule_entered(struct db *db, struct arena *a, long long opp,
 	size_t			 i;
 	int			 found = 0;
 
-	if (recipients_load(db, a, to, actor, &rs) == -1)
+	if (recipients_load(db, a, opp, to, actor, &rs) == -1)
 		return -1;
 	if (rs.n == 0)
 		return 0;

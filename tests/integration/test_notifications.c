@@ -256,20 +256,26 @@ START_TEST(admins_set_the_rules_and_each_change_is_audited)
 	struct arena	*a = tarena_new();
 	const char	*admin, *rep = it_user(a, "nt_rule_rep", "sales_rep",
 	    TEAM_EAST, 0);
-	const char	*named = it_user(a, "nt_named", "sales_rep", NULL, 0);
+	const char	*named = it_user(a, "nt_named", "sales_director",
+	    TEAM_EAST, 0);
+	/* Named too, but the rep's opportunities are not this one's to see. */
+	const char	*blind = it_user(a, "nt_blind", "sales_rep", NULL, 0);
 	const char	*role_code = it_unique(a), *member;
 	struct browser	*adm = it_admin(a, &admin), *b;
 	struct post	 p;
 	struct resp	*r;
 	long long	 role, id, rule, named_id = it_user_id(named);
 	long long	 admin_id = it_user_id(admin), member_id;
+	long long	 blind_id = it_user_id(blind);
 	const char	*was;
 
-	/* A role of this run, with one member. */
+	/* A role of this run that views every opportunity, with one member. */
 	tdb_exec("INSERT INTO role (code, name_en, name_zh) VALUES (?, ?, ?)",
 	    "sss", role_code, arena_printf(a, "Rule role %s", role_code),
 	    arena_printf(a, "规则角色 %s", role_code));
 	role = it_role_id(role_code);
+	tdb_exec("INSERT INTO role_permission (role_id, record_type, action,"
+	    " scope) VALUES (?, 'opportunity', 'view', 3)", "i", role);
 	member = it_user(a, "nt_member", "sales_rep", NULL, 0);
 	member_id = it_user_id(member);
 	tdb_exec("INSERT INTO user_role (user_id, role_id) VALUES (?, ?)",
@@ -298,6 +304,11 @@ START_TEST(admins_set_the_rules_and_each_change_is_audited)
 	    "/opportunities/rules?saved=1");
 	post_init(&p, adm);
 	post_add(&p, "stage", "negotiation");
+	post_add(&p, "user", arena_printf(a, "%lld", blind_id));
+	ck_redirect(http_post(adm, &p, "/opportunities/rules/recipients"),
+	    "/opportunities/rules?saved=1");
+	post_init(&p, adm);
+	post_add(&p, "stage", "negotiation");
 	post_add(&p, "role", arena_printf(a, "%lld", role));
 	ck_redirect(http_post(adm, &p, "/opportunities/rules/recipients"),
 	    "/opportunities/rules?saved=1");
@@ -321,12 +332,18 @@ START_TEST(admins_set_the_rules_and_each_change_is_audited)
 	ck_status(r, 422);
 	ck_assert(html_field_error(r->body, "role"));
 
-	/* Entering negotiation now tells both, but not the mover. */
+	/*
+	 * Entering negotiation now tells both, but not the mover, nor the
+	 * named user who may not view the opportunity.
+	 */
 	id = opp_make(b, a, "needs");
 	move(b, id, "negotiation");
 	ck_assert_int_eq(notes(named_id, id, "stage"), 1);
 	ck_assert_int_eq(notes(member_id, id, "stage"), 1);
 	ck_assert_int_eq(notes(it_user_id(rep), id, "stage"), 0);
+	ck_assert_int_eq(notes(blind_id, id, "stage"), 0);
+	tdb_exec("DELETE FROM stage_recipient WHERE user_id = ?", "i",
+	    blind_id);
 
 	/* Removing the user rule is audited with what it was. */
 	rule = tdb_int(-1, "SELECT id FROM stage_recipient WHERE stage ="
