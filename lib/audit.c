@@ -22,6 +22,14 @@ const char *const audit_actions[] = {
 const size_t audit_nactions = sizeof(audit_actions) /
     sizeof(audit_actions[0]);
 
+const char *const audit_other_types[] = {
+	"team", "role", "choice", "custom_field", "session", "customer_read",
+	"quote", "opportunity_stage", "stage_rule",
+};
+
+const size_t audit_nother_types = sizeof(audit_other_types) /
+    sizeof(audit_other_types[0]);
+
 static const char sql_audit_insert[] =
     "INSERT INTO audit_log (user_id, action, record_type, record_id, field,"
     " old_value, new_value, remote_addr) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";

@@ -20,6 +20,12 @@ struct ctx;
  */
 extern const char *const	audit_actions[];
 extern const size_t		audit_nactions;
+/*
+ * The record types events name besides those of the permission registry
+ * (lib/perm.c), all of them offered by the log viewer's type filter.
+ */
+extern const char *const	audit_other_types[];
+extern const size_t		audit_nother_types;
 
 /* One event; field, old and new may be NULL. 0, or -1 on error. */
 int	audit_log(struct ctx *, const char *action, const char *record_type,

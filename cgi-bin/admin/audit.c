@@ -50,12 +50,6 @@ static const char *const sql_audit[] = {
 static const char sql_user_options[] =
     "SELECT id, login FROM app_user ORDER BY login";
 
-/* Record types an event can name besides the permission registry. */
-static const char *const extra_types[] = {
-	"team", "role", "choice", "custom_field", "session",
-	"customer_read"
-};
-
 static const struct field audit_fields[] = {
 	{ "user", FT_CHOICE, 0, 0, "audit_user", 0, 0 },
 	{ "type", FT_CHOICE, 0, 0, "audit_type", 0, 0 },
@@ -78,8 +72,8 @@ audit_options(struct ctx *c)
 	for (i = 0; i < RT__MAX; i++)
 		choice_option(c, "audit_type", n++, rtype_names[i],
 		    rtype_names[i]);
-	for (i = 0; i < (int)NITEMS(extra_types); i++) {
-		type = extra_types[i];
+	for (i = 0; i < (int)audit_nother_types; i++) {
+		type = audit_other_types[i];
 		choice_option(c, "audit_type", n++, type, type);
 	}
 	for (i = 0; i < (int)audit_nactions; i++)
