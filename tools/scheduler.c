@@ -18,7 +18,9 @@
  * BACKOFF_MAX_MINUTES), OUTBOX_ATTEMPTS times in all; the last error is
  * kept on its row. A row is claimed by moving its next attempt past the
  * backoff before sending, so a scheduler killed in the middle of a send
- * leaves the row to be tried again later, never by two at once.
+ * leaves the row to be tried again later, never by two at once. Mail sent
+ * or given up is kept OUTBOX_KEEP_DAYS, for whoever asks what went out,
+ * then deleted.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -49,6 +51,8 @@
 #define STALE_PER_TICK		200	/* per stage: a backlog drains slowly */
 #define ERROR_MAX		500	/* outbox.last_error */
 #define SMTP_TIMEOUT		60
+#define OUTBOX_KEEP_DAYS	30
+#define PURGE_BATCH_SQL		"500"	/* rows per statement, per pass */
 
 static const char sql_lock[] =
     "SELECT GET_LOCK('crm_scheduler', ?)";
@@ -75,6 +79,13 @@ static const char sql_failed[] =
     "UPDATE outbox SET last_error = ? WHERE id = ?";
 static const char sql_give_up[] =
     "UPDATE outbox SET last_error = ?, next_attempt_at = NULL WHERE id = ?";
+/* Index outbox_due: a range of sent rows, and the given-up rows. */
+static const char *const sql_purge[] = {
+	"DELETE FROM outbox WHERE sent_at < NOW() - INTERVAL ? DAY"
+	" LIMIT " PURGE_BATCH_SQL,
+	"DELETE FROM outbox WHERE sent_at IS NULL AND next_attempt_at IS NULL"
+	" AND created_at < NOW() - INTERVAL ? DAY LIMIT " PURGE_BATCH_SQL,
+};
 
 static volatile sig_atomic_t	stopping;
 
@@ -323,6 +334,22 @@ outbox_deliver(struct db *db, struct arena *a)
 	return sent;
 }
 
+/* Mail sent or given up long ago: the number of rows, or -1 on error. */
+static long long
+outbox_purge(struct db *db, struct arena *a)
+{
+	long long	n, all = 0;
+	size_t		i;
+
+	for (i = 0; i < sizeof(sql_purge) / sizeof(sql_purge[0]); i++) {
+		if ((n = db_exec(db, a, sql_purge[i], "i",
+		    (long long)OUTBOX_KEEP_DAYS)) < 0)
+			return -1;
+		all += n;
+	}
+	return all;
+}
+
 /* --- a pass ---------------------------------------------------------- */
 
 /*
@@ -332,7 +359,7 @@ outbox_deliver(struct db *db, struct arena *a)
 static int
 pass(struct db *db, struct arena *a, long long wait, int stale_batch)
 {
-	long long	sent = 0, told;
+	long long	sent = 0, told, purged;
 
 	if (db_ready(db) == -1)
 		return -1;
@@ -347,12 +374,13 @@ pass(struct db *db, struct arena *a, long long wait, int stale_batch)
 	if (config_mail())
 		sent = outbox_deliver(db, a);
 	told = sent == -1 ? -1 : stagerule_stale_scan(db, a, stale_batch);
+	purged = told == -1 ? -1 : outbox_purge(db, a);
 	(void)db_int_query(db, a, sql_unlock, -1, "");
-	if (sent == -1 || told == -1)
+	if (sent == -1 || told == -1 || purged == -1)
 		return -1;
-	if (sent > 0 || told > 0)
-		log_info("scheduler: %lld mail sent, %lld stale notices", sent,
-		    told);
+	if (sent > 0 || told > 0 || purged > 0)
+		log_info("scheduler: %lld mail sent, %lld stale notices,"
+		    " %lld old mail deleted", sent, told, purged);
 	return 0;
 }
 

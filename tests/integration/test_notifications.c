@@ -712,6 +712,47 @@ START_TEST(mail_waits_in_the_outbox_until_the_server_takes_it)
 }
 END_TEST
 
+/*
+ * A mail to a bad address is given up at once, and kept; mail sent or
+ * given up over 30 days ago goes, newer mail stays.
+ */
+START_TEST(old_mail_leaves_the_outbox)
+{
+	struct arena	*a = tarena_new();
+	const char	*to = arena_printf(a, "%s-purge@example.com",
+	    it_unique(a));
+	const char	*bad = arena_printf(a, "%s bad address", it_unique(a));
+	const char	*age[] = { "31", "29" };
+	size_t		 i;
+
+	tdb_exec("INSERT INTO outbox (recipient, subject, body) VALUES (?,"
+	    " 'bad', 'bad')", "s", bad);
+
+	for (i = 0; i < 2; i++) {
+		/* One sent, one given up, each that many days ago. */
+		tdb_exec("INSERT INTO outbox (recipient, subject, body,"
+		    " created_at, sent_at) VALUES (?, 'sent', ?,"
+		    " NOW() - INTERVAL ? DAY, NOW() - INTERVAL ? DAY)", "ssss",
+		    to, age[i], age[i], age[i]);
+		tdb_exec("INSERT INTO outbox (recipient, subject, body,"
+		    " attempts, next_attempt_at, created_at) VALUES (?,"
+		    " 'given up', ?, 12, NULL, NOW() - INTERVAL ? DAY)", "sss",
+		    to, age[i], age[i]);
+	}
+	scheduler_once(a);
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM outbox WHERE"
+	    " recipient = ? AND sent_at IS NULL AND next_attempt_at IS NULL"
+	    " AND attempts = 1 AND last_error = 'bad address'", "s", bad), 1);
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM outbox WHERE"
+	    " recipient = ? AND body = '31'", "s", to), 0);
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM outbox WHERE"
+	    " recipient = ? AND body = '29'", "s", to), 2);
+	tdb_exec("DELETE FROM outbox WHERE recipient IN (?, ?)", "ss", to,
+	    bad);
+	tarena_free(a);
+}
+END_TEST
+
 static Suite *
 notifications_suite(void)
 {
@@ -723,6 +764,7 @@ notifications_suite(void)
 	tcase_add_test(tc, a_users_notifications_are_their_own);
 	tcase_add_test(tc, a_stale_opportunity_is_flagged_and_its_owner_told_once);
 	tcase_add_test(tc, mail_waits_in_the_outbox_until_the_server_takes_it);
+	tcase_add_test(tc, old_mail_leaves_the_outbox);
 	suite_add_tcase(s, tc);
 	return s;
 }
