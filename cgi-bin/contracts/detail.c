@@ -16,6 +16,7 @@
 #include "form.h"
 #include "http.h"
 #include "money.h"
+#include "rows.h"
 #include "contracts.h"
 
 static const char sql_payments[] =
@@ -79,25 +80,9 @@ payments_to_hdf(struct ctx *c, long long id)
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
 
-static int
-approvals_to_hdf(struct ctx *c, long long id)
-{
-	struct dbq	 q;
-	HDF		*rows = ctx_node(c, "Approvals"), *row;
-	int		 n = 0;
-
-	if (db_prepare(&q, c->db, c->arena, sql_approvals) == -1)
-		return -1;
-	db_bind_int(&q, 0, id);
-	while (db_step(&q) == DB_ROW) {
-		row = node_item(rows, n++);
-		node_set(row, "at", db_text(&q, 0));
-		node_set(row, "user", db_text(&q, 1));
-		node_set(row, "decision", db_text(&q, 2));
-		node_set(row, "comment", db_text(&q, 3));
-	}
-	return db_finish(&q) == DB_ERROR ? -1 : 0;
-}
+static const char *const approval_cols[] = {
+	"at", "user", "decision", "comment"
+};
 
 /* What the user may do on the page, as Can.*. */
 static void
@@ -133,7 +118,8 @@ render(struct ctx *c, const struct contract *k, int print)
 	contract_to_hdf(c, k);
 	if (schedule_to_hdf(c, k->id) == -1 ||
 	    payments_to_hdf(c, k->id) == -1 ||
-	    approvals_to_hdf(c, k->id) == -1)
+	    rows_to_hdf(c, sql_approvals, k->id, "Approvals",
+	    approval_cols, NFIELDS(approval_cols), NULL, NULL) == -1)
 		return 500;
 	if (k->quote_id != 0 && quote_lines_to_hdf(c, k->quote_id,
 	    k->quote_code, k->quote_subtotal, k->quote_discount, k->total) ==

@@ -16,6 +16,7 @@
 #include "form.h"
 #include "http.h"
 #include "money.h"
+#include "rows.h"
 #include "sealed.h"
 #include "str.h"
 #include "customers.h"
@@ -63,37 +64,21 @@ struct row_sealed {
 };
 
 /*
- * Run a one-id query and put each row into prefix.N.<names[i]>, opening
- * the sealed column if there is one and the user may see its field: a
- * hidden value is never decrypted, so its plaintext never reaches the
- * worker's memory.
+ * A contact row's cell, opening the sealed column only if the user may
+ * see its field: a hidden value is never decrypted, so its plaintext
+ * never reaches the worker's memory. Column 0 is the row's id.
  */
-static int
-rows_to_hdf(struct ctx *c, const char *sql, long long id, const char *prefix,
-    const char *const *names, size_t ncols, const struct row_sealed *sealed)
+static const char *
+sealed_cell(struct ctx *c, const struct dbq *q, unsigned col,
+    const void *arg)
 {
-	struct dbq	 q;
-	size_t		 i;
-	int		 n = 0, open;
-	HDF		*rows = ctx_node(c, prefix), *row;
+	const struct row_sealed	*s = arg;
 
-	open = sealed != NULL && field_access_named(c, sealed->rtype,
-	    sealed->field) != FA_HIDDEN;
-	if (db_prepare(&q, c->db, c->arena, sql) == -1)
-		return -1;
-	db_bind_int(&q, 0, id);
-	while (db_step(&q) == DB_ROW) {
-		row = node_item(rows, n++);
-		for (i = 0; i < ncols; i++)
-			if (sealed == NULL || sealed->col != i)
-				node_set(row, names[i], db_text(&q,
-				    (unsigned)i));
-			else if (open)
-				node_set(row, names[i], sealed_read(c->arena,
-				    sealed->what, db_int(&q, 0), &q,
-				    sealed->col));
-	}
-	return db_finish(&q) == DB_ERROR ? -1 : 0;
+	if (col != s->col)
+		return db_text(q, col);
+	if (field_access_named(c, s->rtype, s->field) == FA_HIDDEN)
+		return NULL;
+	return sealed_read(c->arena, s->what, db_int(q, 0), q, col);
 }
 
 /* Replace choice codes in prefix.N.field by their labels. */
@@ -262,21 +247,22 @@ detail_render(struct ctx *c, const struct customer *cu)
 		return 500;
 	if (perm_allows(c, RT_CONTACT, ACT_VIEW, owner, team)) {
 		if (rows_to_hdf(c, sql_contacts, cu->id, "Contacts",
-		    contact_cols, NFIELDS(contact_cols), &contact_sealed) == -1)
+		    contact_cols, NFIELDS(contact_cols), sealed_cell,
+		    &contact_sealed) == -1)
 			return 500;
 		secure_rows(c, "Contacts", contact_restricted,
 		    NFIELDS(contact_restricted));
 	}
 	if (perm_allows(c, RT_FOLLOWUP, ACT_VIEW, owner, team)) {
 		if (rows_to_hdf(c, sql_followups, cu->id, "Followups",
-		    followup_cols, NFIELDS(followup_cols), NULL) == -1)
+		    followup_cols, NFIELDS(followup_cols), NULL, NULL) == -1)
 			return 500;
 		label_rows(c, "Followups", "method", "followup_method");
 		label_rows(c, "Followups", "action", "next_action");
 	}
 	if (perm_allows(c, RT_ORDER, ACT_VIEW, owner, team) &&
 	    rows_to_hdf(c, sql_orders, cu->id, "Orders", order_cols,
-	    NFIELDS(order_cols), NULL) == -1)
+	    NFIELDS(order_cols), NULL, NULL) == -1)
 		return 500;
 	if (audit_history(c, "customer", cu->id) == -1 ||
 	    opportunities_to_hdf(c, cu->id) == -1)
