@@ -45,6 +45,7 @@ CLK_TCK="$(getconf CLK_TCK)"
 PAGE_SIZE=50		# rows per list page (PAGE_SIZE in cgi-bin/customers.c)
 DEEP_PAGE=1000		# the deep page measured with its keyset cursor
 DETAIL_SAMPLE=1000	# customers the rotating detail benchmark cycles over
+ROUND_TRIPS=20000	# empty statements timed for the cost of a round trip
 
 # Search terms that occur in generated names (tools/crmctl.c, gen_name):
 # a Chinese trade name (~3.5% of customers), an English brand (~1.9%), and
@@ -92,6 +93,8 @@ RESULT_P99=()
 RESULT_ERRORS=()
 RESULT_REQUESTS=()
 RESULT_CPU=()		# "db app web wrk busy% others%" (cpu_per_request)
+RESULT_STMTS=()		# prepared statements executed per response
+ROUND_TRIP=''		# "db app": ms of CPU of one empty statement
 declare -A SESSIONS=()	# login -> crm_session token
 
 # ---------------------------------------------------------------- messages
@@ -582,6 +585,31 @@ cpu_ticks() {
 	echo "$total"
 }
 
+# statements_executed: the prepared statements the server has executed
+# since it started; the bench's own queries are plain ones, not counted.
+statements_executed() {
+	db_query "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | cut -f 2
+}
+
+# measure_round_trip: the CPU of one statement that does no work, run
+# through the programs' own database layer (crmctl round-trips): the floor
+# under every statement a page executes.
+measure_round_trip() {
+	local before after user sys TIMEFORMAT='%U %S'
+	say "timing $ROUND_TRIPS empty statements (the cost of a round trip)"
+	before="$(cpu_ticks "${DB_PIDS[@]}")"
+	if ! { time "$ROOT/build/rel/tools/crmctl" --config "$BENCH_VAR/crm.conf" \
+		round-trips "$ROUND_TRIPS" >/dev/null; } 2>"$TMP/trip-cpu"; then
+		cat "$TMP/trip-cpu" >&2
+		die "crmctl round-trips failed"
+	fi
+	after="$(cpu_ticks "${DB_PIDS[@]}")"
+	read -r user sys <<<"$(tail -n 1 "$TMP/trip-cpu")"
+	ROUND_TRIP="$(awk -v b="$before" -v a="$after" -v u="$user" -v s="$sys" \
+		-v n="$ROUND_TRIPS" -v hz="$CLK_TCK" \
+		'BEGIN { printf "%.4f %.4f", (a - b) * 1000 / hz / n, (u + s) * 1000 / n }')"
+}
+
 # cpu_snapshot: "db app web machine_busy machine_total" in clock ticks.
 cpu_snapshot() {
 	local user nice system idle iowait irq softirq steal
@@ -625,9 +653,11 @@ measure_page() {
 	local i=$1 out="$TMP/wrk.$1.txt" user=${PAGE_USERS[$1]} offset line
 	local kv key requests=0 duration_us=1 p50_us=0 p99_us=0 socket_errors=0
 	local cpu_before cpu_after responses bad wrk_user wrk_sys
+	local stmts_before stmts_after
 	# The time keyword reports wrk's own CPU: it shares the machine.
 	local TIMEFORMAT='%U %S'
 	offset="$(file_size "$ACCESS_LOG")"
+	stmts_before="$(statements_executed)"
 	cpu_before="$(cpu_snapshot)"
 	if ! { time CRM_BENCH_COOKIE="${SESSIONS[$user]:-}" \
 		CRM_BENCH_PATHS="${PAGE_PATH_FILES[$i]}" \
@@ -650,6 +680,7 @@ measure_page() {
 	# The CPU of the abandoned requests is part of the page's cost too.
 	wait_until_idle
 	cpu_after="$(cpu_snapshot)"
+	stmts_after="$(statements_executed)"
 	read -r responses bad <<<"$(log_counts_since "$offset")"
 	# Its last line: under bash -x, trace lines come before it.
 	read -r wrk_user wrk_sys <<<"$(tail -n 1 "$TMP/wrk-cpu")"
@@ -659,6 +690,8 @@ measure_page() {
 	RESULT_P50[i]="$(latency_ms "$requests" "$p50_us")"
 	RESULT_P99[i]="$(latency_ms "$requests" "$p99_us")"
 	RESULT_ERRORS[i]=$((bad + socket_errors))
+	RESULT_STMTS[i]="$(awk -v b="$stmts_before" -v a="$stmts_after" \
+		-v n="$responses" 'BEGIN { printf "%.1f", (n > 0 ? (a - b) / n : 0) }')"
 	RESULT_CPU[i]="$(cpu_per_request "$cpu_before" "$cpu_after" "$responses" \
 		"$(awk -v u="$wrk_user" -v s="$wrk_sys" 'BEGIN { print u + s }')")"
 	printf '    %-18s %9s req/s  p99 %8s ms  errors %s\n' "${PAGE_NAMES[$i]}" \
@@ -670,6 +703,7 @@ measure_pages() {
 	say "measuring each page for ${BENCH_SECONDS}s"
 	find_instance_pids
 	wait_until_idle
+	measure_round_trip
 	for i in "${!PAGE_NAMES[@]}"; do
 		measure_page "$i"
 	done
@@ -758,22 +792,31 @@ print_table() {
 }
 
 # print_cpu_table: where each page's CPU goes, hence what limits it. The
-# ceiling is what the machine's cores could serve if only the CRM ran.
+# ceiling is what the machine's cores could serve if only the CRM ran;
+# trips is the part of db + app that is round trips alone (stmts times the
+# cost of an empty statement), which no statement's plan can lower.
 print_cpu_table() {
-	local i db app web wrk busy others
+	local i db app web wrk busy others trip_db trip_app
+	read -r trip_db trip_app <<<"$ROUND_TRIP"
 	printf '\nCPU ms per response (db = mariadbd, app = FastCGI workers, web = nginx)\n'
-	printf '%-18s %8s %8s %8s %8s %7s %9s %10s\n' page db app web wrk \
-		'busy %' 'others %' 'ceiling/s'
+	printf '%-18s %8s %8s %8s %8s %6s %7s %7s %9s %10s\n' page db app web wrk \
+		stmts trips 'busy %' 'others %' 'ceiling/s'
 	for i in "${!PAGE_NAMES[@]}"; do
 		read -r db app web wrk busy others <<<"${RESULT_CPU[$i]}"
-		printf '%-18s %8s %8s %8s %8s %7s %9s %10s\n' "${PAGE_NAMES[$i]}" \
-			"$db" "$app" "$web" "$wrk" "$busy" "$others" \
+		printf '%-18s %8s %8s %8s %8s %6s %7s %7s %9s %10s\n' "${PAGE_NAMES[$i]}" \
+			"$db" "$app" "$web" "$wrk" "${RESULT_STMTS[$i]}" \
+			"$(awk -v n="${RESULT_STMTS[$i]}" -v d="$trip_db" -v a="$trip_app" \
+				'BEGIN { printf "%.3f", n * (d + a) }')" \
+			"$busy" "$others" \
 			"$(awk -v c="$(nproc)" -v t="$db $app $web" 'BEGIN {
 				split(t, x, " "); ms = x[1] + x[2] + x[3]
 				if (ms <= 0) print "-"
 				else printf (c * 1000 / ms < 10 ? "%.1f" : "%.0f"), c * 1000 / ms
 			}')"
 	done
+	printf 'stmts = prepared statements executed per response; an empty one costs\n'
+	printf '%s ms db + %s ms app (%s in a row through lib/db.c); trips = stmts x that\n' \
+		"$trip_db" "$trip_app" "$ROUND_TRIPS"
 	printf 'busy %% = the whole machine (all cores) from start to idle; others %% = of it, not\n'
 	printf 'used by these processes (other programs, kernel work charged to no process)\n'
 	printf 'ceiling = cores / (db + app + web): req/s if the CRM had the machine to itself\n'

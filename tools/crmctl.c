@@ -10,6 +10,7 @@
  *	crmctl --config FILE key-reseal
  *	crmctl --config FILE key-rotate
  *	crmctl --config FILE report-rebuild
+ *	crmctl --config FILE round-trips N
  *
  * seed-demo fills an empty database with one demo user per role, 300
  * customers, opportunities on every sixth of them and a contract on
@@ -32,6 +33,9 @@
  * and their stage history (lib/report_sum.h): whatever writes
  * opportunities other than the programs (a bulk load) runs it after, and
  * seed-demo does so for its own.
+ * round-trips runs the emptiest statement N times through the programs'
+ * database layer: make bench times it for what every statement of a page
+ * costs before it does any work.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -2063,6 +2067,33 @@ cmd_report_rebuild(struct db *db, struct arena *a, char **argv)
 	return 0;
 }
 
+/* ------------------------------------------------------------ bench */
+
+/* The statement costs nothing to run: what is left is the round trip. */
+static const char sql_round_trip[] = "SELECT 1";
+
+static int
+cmd_round_trips(struct db *db, struct arena *a, char **argv)
+{
+	char		*end;
+	long long	 n, i;
+
+	n = strtoll(argv[0], &end, 10);
+	if (*argv[0] == '\0' || *end != '\0' || n < 1) {
+		fprintf(stderr, "crmctl: N must be a positive number\n");
+		return -1;
+	}
+	if (db_ready(db) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		arena_reset(a);
+		if (db_int_query(db, a, sql_round_trip, -1, "") != 1)
+			return -1;
+	}
+	printf("%lld round trips\n", n);
+	return 0;
+}
+
 /* ------------------------------------------------------------ keys */
 
 static int
@@ -2250,6 +2281,7 @@ static const struct command {
 	{ "key-reseal", 0, cmd_key_reseal },
 	{ "key-rotate", 0, cmd_key_rotate },
 	{ "report-rebuild", 0, cmd_report_rebuild },
+	{ "round-trips", 1, cmd_round_trips },
 };
 
 static void __attribute__((noreturn))
@@ -2263,7 +2295,8 @@ usage(void)
 	    "       crmctl --config FILE key-add\n"
 	    "       crmctl --config FILE key-reseal\n"
 	    "       crmctl --config FILE key-rotate\n"
-	    "       crmctl --config FILE report-rebuild\n");
+	    "       crmctl --config FILE report-rebuild\n"
+	    "       crmctl --config FILE round-trips N\n");
 	exit(1);
 }
 
