@@ -15,6 +15,7 @@
 #include "http.h"
 #include "log.h"
 #include "overdue.h"
+#include "pending.h"
 #include "password.h"
 #include "route.h"
 #include "server.h"
@@ -319,7 +320,7 @@ home(struct ctx *c)
 	if (db_finish(&q) == DB_ERROR)
 		return 500;
 	ctx_set_int(c, "DueCount", n);
-	if (overdue_home(c) == -1)
+	if (overdue_home(c) == -1 || pending_home(c) == -1)
 		return 500;
 	return http_page(c, "home.cs");
 }

@@ -4,7 +4,7 @@
  * history, create and edit, stage changes, the confirmation of a win
  * probability, the default probability of each stage, the stage rules
  * (who is notified, when one is stale), and the quotes of an
- * opportunity with their print view.
+ * opportunity with their print view and their approval.
  *
  * The route table says which action each page needs at all; the handlers,
  * in cgi-bin/opportunities/, check each record against the user's scope.
@@ -50,6 +50,11 @@ static const struct route routes[] = {
 	    RT_OPPORTUNITY, ACT_EDIT, 0 },
 	{ METHOD_POST, "/opportunities/%d/quotes/%d/status", quote_status,
 	    RT_OPPORTUNITY, ACT_EDIT, 0 },
+	{ METHOD_POST, "/opportunities/%d/quotes/%d/submit", quote_submit,
+	    RT_OPPORTUNITY, ACT_EDIT, 0 },
+	/* A quote that gives a discount needs a director's decision. */
+	{ METHOD_POST, "/opportunities/%d/quotes/%d/decision", quote_decide,
+	    RT_OPPORTUNITY, ACT_APPROVE, 0 },
 	/*
 	 * The stages' default probabilities are settings of the whole
 	 * pipeline: administration, like the choice lists that name them.

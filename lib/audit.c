@@ -16,7 +16,7 @@ const char *const audit_actions[] = {
 	"preview_refused", "read_sensitive", "export", "contact_add",
 	"contact_delete", "contact_key", "followup_add", "followup_done",
 	"order_add", "confirm", "quote", "recipient_add", "recipient_remove",
-	"contract", "submit", "approve", "reject", "payment",
+	"contract", "submit", "approve", "reject", "return", "payment",
 };
 
 const size_t audit_nactions = sizeof(audit_actions) /

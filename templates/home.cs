@@ -24,6 +24,29 @@
 </table>
 <?cs /if ?>
 </section>
+<?cs if:Can.pending ?>
+<section id="pending" aria-labelledby="pending-h">
+<h2 id="pending-h"><?cs var:L.home.pending_title ?></h2>
+<?cs if:subcount(Pending) == 0 ?>
+<p><?cs var:L.home.none_pending ?></p>
+<?cs else ?>
+<table class="list">
+<thead><tr><th scope="col"><?cs var:L.home.pending_since ?></th><th scope="col"><?cs var:L.home.pending_kind ?></th><th scope="col"><?cs var:L.home.pending_code ?></th><th scope="col"><?cs var:L.contract.customer ?></th><th scope="col"><?cs var:L.home.submitted_by ?></th><th scope="col" class="num"><?cs var:L.home.pending_total ?></th></tr></thead>
+<tbody>
+<?cs each:p = Pending ?><tr>
+<td><?cs var:p.since ?></td>
+<td><?cs var:L.home.kinds[p.kind] ?></td>
+<td><a href="<?cs var:p.href ?>"><?cs var:p.code ?></a></td>
+<td><?cs var:p.customer ?></td>
+<td><?cs var:p.submitter ?></td>
+<td class="num"><?cs var:p.total ?></td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+<?cs if:PendingMore ?><p class="hint"><?cs var:L.home.pending_more ?></p><?cs /if ?>
+<?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs if:Can.overdue ?>
 <section id="overdue" aria-labelledby="overdue-h">
 <h2 id="overdue-h"><?cs var:L.home.overdue_title ?></h2>

@@ -58,3 +58,43 @@
 <?cs call:field_error("owner") ?>
 </div>
 <?cs /if ?><?cs /def ?>
+
+<?cs # A record's way through approval (contracts, quotes): the submit form
+     (Can.submit), the decision form (Can.decide: approve, or refuse with a
+     comment), why the user waits (Can.own_submission, Can.waiting) and the
+     history, newest first (Approvals: at, user, decision, comment). base is
+     the record's path, labels its branch of L, refuse the decision that
+     sends it back. ?>
+<?cs def:approval_section(base, labels, refuse) ?>
+<section id="approval" aria-labelledby="approval-h" class="card">
+<h2 id="approval-h"><?cs var:labels.approvals ?></h2>
+<?cs if:Can.submit == 1 ?>
+<form method="post" action="<?cs var:base ?>/submit" class="subform">
+<p class="hint"><?cs var:labels.submit_hint ?></p>
+<?cs call:csrf() ?>
+<button type="submit"><?cs var:labels.submit ?></button>
+</form>
+<?cs /if ?>
+<?cs if:Can.decide == 1 ?>
+<form method="post" action="<?cs var:base ?>/decision" class="subform" novalidate>
+<h3><?cs var:labels.decision_title ?></h3>
+<p class="hint"><?cs var:labels.decision_hint ?></p>
+<?cs call:csrf() ?>
+<?cs call:field_textarea("comment", labels.comment, 0) ?>
+<button type="submit" name="decision" value="approve"><?cs var:labels.approve ?></button>
+<button type="submit" name="decision" value="<?cs var:refuse ?>"><?cs var:labels[refuse] ?></button>
+</form>
+<?cs elif:Can.own_submission == 1 ?><p class="hint" id="own-submission"><?cs var:labels.own_submission ?></p>
+<?cs elif:Can.waiting == 1 ?><p class="hint" id="waiting"><?cs var:labels.waiting ?></p>
+<?cs /if ?>
+<?cs if:subcount(Approvals) > 0 ?>
+<ol class="timeline">
+<?cs each:a = Approvals ?><li>
+<p class="meta"><?cs var:a.at ?> · <?cs var:a.user ?></p>
+<p class="content"><?cs var:labels.decisions[a.decision] ?></p>
+<?cs if:a.comment ?><p class="content pre"><?cs var:a.comment ?></p><?cs /if ?>
+</li>
+<?cs /each ?></ol>
+<?cs else ?><p><?cs var:labels.no_approvals ?></p><?cs /if ?>
+</section>
+<?cs /def ?>

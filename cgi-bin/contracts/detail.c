@@ -95,10 +95,12 @@ abilities(struct ctx *c, const struct contract *k)
 	int	pending = strcmp(k->status, "pending") == 0;
 
 	ctx_set_int(c, "Can.edit", edit && contract_editable(k));
+	ctx_set_int(c, "Can.submit", edit && contract_editable(k));
 	ctx_set_int(c, "Can.decide", approver && pending &&
 	    k->submitted_by != c->user->id);
 	ctx_set_int(c, "Can.own_submission", approver && pending &&
 	    k->submitted_by == c->user->id);
+	ctx_set_int(c, "Can.waiting", pending && !approver);
 	ctx_set_int(c, "Can.pay", edit && strcmp(k->status, "approved") ==
 	    0 && money_cents(k->paid) < money_cents(k->total));
 	ctx_set_int(c, "Can.delete", strcmp(k->status, "draft") == 0 &&

@@ -45,6 +45,7 @@ struct stage {
 /* A quote as loaded for a check or a page; amounts are DECIMAL text. */
 struct quote {
 	long long	 id, version;
+	long long	 submitted_by;	/* for approval; 0: never submitted */
 	const char	*code, *status, *valid_until, *note;
 	const char	*subtotal, *discount, *total, *creator, *created;
 };
@@ -122,9 +123,23 @@ int	 quotes_to_hdf(struct ctx *, long long opp);
 int	 quote_detail(struct ctx *);
 int	 quote_print(struct ctx *);
 int	 quote_status(struct ctx *);
+/*
+ * In a transaction: lock opportunity opp and read q's status, discount and
+ * submitter again, as they are now; -1 if that fails or q is gone.
+ */
+int	 quote_lock(struct ctx *, long long opp, struct quote *q);
 /* The quote's page with a status and the message of msg_key. */
 int	 quote_refused(struct ctx *, const struct opportunity *,
 	    const struct quote *, int status, const char *msg_key);
+/* The quote's page again, 422, with the form's errors. */
+int	 quote_invalid(struct ctx *, const struct opportunity *,
+	    const struct quote *);
+/* Redirect to quote id's page. */
+int	 quote_page(struct ctx *, long long opp, long long id);
+
+/* quote_approval.c */
+int	 quote_submit(struct ctx *);
+int	 quote_decide(struct ctx *);
 
 /* quote_form.c */
 int	 quote_new(struct ctx *);

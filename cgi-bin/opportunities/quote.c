@@ -2,7 +2,9 @@
  * quote.c - the quotes of an opportunity (SPEC 2.2): loading one in the
  * opportunity's scope, its page and its A4 print view, the list on the
  * opportunity's page, and its status: draft -> sent -> accepted or
- * rejected, audited, with at most one accepted quote per opportunity.
+ * rejected, audited, with at most one accepted quote per opportunity. A
+ * draft that gives a discount is sent only once approved
+ * (quote_approval.c).
  *
  * A quote has no grants of its own: viewing one needs view on its
  * opportunity, changing one needs edit on it, both within the
@@ -18,12 +20,14 @@
 #include "db.h"
 #include "http.h"
 #include "money.h"
+#include "rows.h"
 #include "opportunities.h"
 
 static const char sql_quote_get[] =
     "SELECT q.id, q.code, q.status, q.valid_until, COALESCE(q.note, ''),"
     " q.subtotal, q.discount, q.total, q.version, u.name,"
-    " DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i')"
+    " DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i'),"
+    " COALESCE(q.submitted_by, 0)"
     " FROM quote q JOIN app_user u ON u.id = q.created_by"
     " WHERE q.id = ? AND q.opportunity_id = ?";
 static const char sql_lines[] =
@@ -34,25 +38,37 @@ static const char sql_quotes_of[] =
     "SELECT id, code, status, valid_until, total,"
     " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i')"
     " FROM quote WHERE opportunity_id = ? ORDER BY id DESC LIMIT 100";
+static const char sql_approvals[] =
+    "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i'), u.name, a.decision,"
+    " COALESCE(a.comment, '')"
+    " FROM quote_approval a JOIN app_user u ON u.id = a.user_id"
+    " WHERE a.quote_id = ? ORDER BY a.id DESC LIMIT 100";
 /* A status change holds the opportunity, so that two accepts queue. */
 static const char sql_opp_lock[] =
     "SELECT id FROM opportunity WHERE id = ? FOR UPDATE";
 static const char sql_quote_lock[] =
-    "SELECT status FROM quote WHERE id = ? AND opportunity_id = ?"
-    " FOR UPDATE";
+    "SELECT status, discount, COALESCE(submitted_by, 0) FROM quote"
+    " WHERE id = ? AND opportunity_id = ? FOR UPDATE";
 static const char sql_accepted[] =
     "SELECT COUNT(*) FROM quote WHERE accepted_for = ?";
 static const char sql_status_set[] =
     "UPDATE quote SET status = ?, version = version + 1,"
     " updated_at = NOW() WHERE id = ?";
 
-/* The only status changes there are. */
+static const char *const approval_cols[] = {
+	"at", "user", "decision", "comment"
+};
+
+/* The status changes an editor makes; the way through approval is
+ * quote_approval.c's. */
 static const struct transition {
 	const char	*from, *to;
+	int		 list_price;	/* only for a quote without discount */
 } transitions[] = {
-	{ "draft", "sent" },
-	{ "sent", "accepted" },
-	{ "sent", "rejected" },
+	{ "draft", "sent", 1 },
+	{ "approved", "sent", 0 },
+	{ "sent", "accepted", 0 },
+	{ "sent", "rejected", 0 },
 };
 
 int
@@ -82,6 +98,7 @@ quote_load(struct ctx *c, enum action act, struct opportunity *o,
 		q->version = db_int(&dq, 8);
 		q->creator = db_str(&dq, 9);
 		q->created = db_str(&dq, 10);
+		q->submitted_by = db_int(&dq, 11);
 	}
 	if (db_finish(&dq) == DB_ERROR)
 		return 500;
@@ -182,6 +199,30 @@ quotes_to_hdf(struct ctx *c, long long opp)
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
 
+/* What the user may do with the quote on its page, as Can.*. */
+static void
+abilities(struct ctx *c, const struct opportunity *o, const struct quote *q)
+{
+	int	edit = perm_allows(c, RT_OPPORTUNITY, ACT_EDIT, o->owner_id,
+	    o->team_id);
+	int	approver = perm_allows(c, RT_OPPORTUNITY, ACT_APPROVE,
+	    o->owner_id, o->team_id);
+	int	draft = strcmp(q->status, "draft") == 0;
+	int	pending = strcmp(q->status, "pending") == 0;
+	int	discounted = money_cents(q->discount) != 0;
+
+	ctx_set_int(c, "Can.edit", edit && draft);
+	ctx_set_int(c, "Can.submit", edit && draft && discounted);
+	ctx_set_int(c, "Can.send", edit && ((draft && !discounted) ||
+	    strcmp(q->status, "approved") == 0));
+	ctx_set_int(c, "Can.answer", edit && strcmp(q->status, "sent") == 0);
+	ctx_set_int(c, "Can.decide", approver && pending &&
+	    q->submitted_by != c->user->id);
+	ctx_set_int(c, "Can.own_submission", approver && pending &&
+	    q->submitted_by == c->user->id);
+	ctx_set_int(c, "Can.waiting", pending && !approver);
+}
+
 /* The quote's page, or with print its A4 print view. */
 static int
 quote_render(struct ctx *c, const struct opportunity *o,
@@ -204,10 +245,11 @@ quote_render(struct ctx *c, const struct opportunity *o,
 		return http_page(c, "opportunities/quote_print.cs");
 	}
 	if (audit_history(c, "quote", q->id) == -1 ||
-	    opp_contract_to_hdf(c, o) == -1)
+	    opp_contract_to_hdf(c, o) == -1 ||
+	    rows_to_hdf(c, sql_approvals, q->id, "Approvals", approval_cols,
+	    NFIELDS(approval_cols), NULL, NULL) == -1)
 		return 500;
-	ctx_set_int(c, "Can.edit", perm_allows(c, RT_OPPORTUNITY, ACT_EDIT,
-	    o->owner_id, o->team_id));
+	abilities(c, o, q);
 	return http_page(c, "opportunities/quote.cs");
 }
 
@@ -246,33 +288,46 @@ quote_refused(struct ctx *c, const struct opportunity *o,
 	return quote_render(c, o, q, 0);
 }
 
-static int
-transition_ok(const char *from, const char *to)
+int
+quote_invalid(struct ctx *c, const struct opportunity *o,
+    const struct quote *q)
+{
+	c->status = 422;
+	return quote_render(c, o, q, 0);
+}
+
+/* NULL if the quote may go from one status to the other, or why not. */
+static const char *
+transition_refusal(const char *from, const char *to, long long discount)
 {
 	size_t	i;
 
 	for (i = 0; i < NFIELDS(transitions); i++)
 		if (strcmp(transitions[i].from, from) == 0 &&
 		    strcmp(transitions[i].to, to) == 0)
-			return 1;
-	return 0;
+			return transitions[i].list_price && discount != 0 ?
+			    "quote.needs_approval" : NULL;
+	return "quote.bad_transition";
 }
 
-/* The quote's status under its lock, or NULL. */
-static const char *
-status_lock(struct ctx *c, const struct quote *q, long long opp)
+int
+quote_lock(struct ctx *c, long long opp, struct quote *q)
 {
-	struct dbq	 dq;
-	const char	*status = NULL;
+	struct dbq	dq;
+	int		found = 0;
 
 	if (db_int_query(c->db, c->arena, sql_opp_lock, 0, "i", opp) != opp ||
 	    db_prepare(&dq, c->db, c->arena, sql_quote_lock) == -1)
-		return NULL;
+		return -1;
 	db_bind_int(&dq, 0, q->id);
 	db_bind_int(&dq, 1, opp);
-	if (db_step(&dq) == DB_ROW)
-		status = db_str(&dq, 0);
-	return db_finish(&dq) == DB_ERROR ? NULL : status;
+	if (db_step(&dq) == DB_ROW) {
+		found = 1;
+		q->status = db_str(&dq, 0);
+		q->discount = db_str(&dq, 1);
+		q->submitted_by = db_int(&dq, 2);
+	}
+	return db_finish(&dq) == DB_ERROR || !found ? -1 : 0;
 }
 
 int
@@ -280,7 +335,7 @@ quote_status(struct ctx *c)
 {
 	struct opportunity	 o;
 	struct quote		 q;
-	const char		*to = req_form(&c->req, "status"), *from;
+	const char		*to = req_form(&c->req, "status"), *from, *why;
 	long long		 accepted;
 	int			 rc;
 
@@ -288,16 +343,20 @@ quote_status(struct ctx *c)
 		return 500;
 	if ((rc = quote_load(c, ACT_EDIT, &o, &q)) != 0)
 		return rc;
-	if (to == NULL || !transition_ok(q.status, to))
-		return quote_refused(c, &o, &q, 409, "quote.bad_transition");
-	if (db_begin(c->db) == -1 || (from = status_lock(c, &q, o.id)) ==
-	    NULL)
+	if (to == NULL)
+		to = "";
+	if ((why = transition_refusal(q.status, to,
+	    money_cents(q.discount))) != NULL)
+		return quote_refused(c, &o, &q, 409, why);
+	if (db_begin(c->db) == -1 || quote_lock(c, o.id, &q) == -1)
 		return 500;
 	/* Someone may have changed it since the page was read. */
-	if (!transition_ok(from, to)) {
+	if ((why = transition_refusal(q.status, to,
+	    money_cents(q.discount))) != NULL) {
 		db_rollback(c->db);
-		return quote_refused(c, &o, &q, 409, "quote.bad_transition");
+		return quote_refused(c, &o, &q, 409, why);
 	}
+	from = q.status;
 	accepted = strcmp(to, "accepted") != 0 ? 0 : db_int_query(c->db,
 	    c->arena, sql_accepted, -1, "i", o.id);
 	if (accepted == -1)
@@ -310,6 +369,12 @@ quote_status(struct ctx *c)
 	    audit_field(c, "quote", q.id, "status", from, to) == -1 ||
 	    db_commit(c->db) == -1)
 		return 500;
+	return quote_page(c, o.id, q.id);
+}
+
+int
+quote_page(struct ctx *c, long long opp, long long id)
+{
 	return http_redirect(c, arena_printf(c->arena,
-	    "/opportunities/%lld/quotes/%lld", o.id, q.id));
+	    "/opportunities/%lld/quotes/%lld", opp, id));
 }

@@ -69,36 +69,7 @@
 <?cs /if ?>
 </section>
 
-<section id="approval" aria-labelledby="approval-h" class="card">
-<h2 id="approval-h"><?cs var:L.contract.approvals ?></h2>
-<?cs if:Can.edit == 1 ?>
-<form method="post" action="/contracts/<?cs var:Contract.id ?>/submit" class="subform">
-<p class="hint"><?cs var:L.contract.submit_hint ?></p>
-<?cs call:csrf() ?>
-<button type="submit"><?cs var:L.contract.submit ?></button>
-</form>
-<?cs /if ?>
-<?cs if:Can.decide == 1 ?>
-<form method="post" action="/contracts/<?cs var:Contract.id ?>/decision" class="subform" novalidate>
-<h3><?cs var:L.contract.decision_title ?></h3>
-<p class="hint"><?cs var:L.contract.decision_hint ?></p>
-<?cs call:csrf() ?>
-<?cs call:field_textarea("comment", L.contract.comment, 0) ?>
-<button type="submit" name="decision" value="approve"><?cs var:L.contract.approve ?></button>
-<button type="submit" name="decision" value="reject"><?cs var:L.contract.reject ?></button>
-</form>
-<?cs /if ?>
-<?cs if:Can.own_submission == 1 ?><p class="hint" id="own-submission"><?cs var:L.contract.own_submission ?></p><?cs /if ?>
-<?cs if:subcount(Approvals) > 0 ?>
-<ol class="timeline">
-<?cs each:a = Approvals ?><li>
-<p class="meta"><?cs var:a.at ?> · <?cs var:a.user ?></p>
-<p class="content"><?cs var:L.contract.decisions[a.decision] ?></p>
-<?cs if:a.comment ?><p class="content pre"><?cs var:a.comment ?></p><?cs /if ?>
-</li>
-<?cs /each ?></ol>
-<?cs else ?><p><?cs var:L.contract.no_approvals ?></p><?cs /if ?>
-</section>
+<?cs call:approval_section("/contracts/" + Contract.id, L.contract, "reject") ?>
 
 <?cs include:"history.cs" ?>
 <?cs call:layout_end() ?>

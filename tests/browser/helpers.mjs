@@ -579,15 +579,28 @@ async function* quoteTour(page, lang, opp) {
 }
 
 /*
- * Contracts: the quote accepted and a contract made of it (the new form
- * first with instalments that do not add up), its page, edit form and
- * print view, the list and the overdue instalments. An opportunity has
- * one contract: on a later pass the quote page links the one made.
+ * Contracts: the quote's discount approved, the quote accepted and a
+ * contract made of it (the new form first with instalments that do not
+ * add up), its page, edit form and print view, the list and the overdue
+ * instalments. An opportunity has one contract: on a later pass the quote
+ * page links the one made.
  */
 async function* contractTour(page, lang, quote) {
 	const save = page.locator('main form.card button.primary');
 
 	await visit(page, quote);
+	assert.equal(await submit(page,
+	    page.locator('form[action$="/submit"] button')), 200);
+	/* Submitted by the demo director, so that this admin decides. */
+	sql(`UPDATE quote SET submitted_by = (SELECT id FROM app_user
+	        WHERE login = 'director')
+	    WHERE id = ${quote.split('/').pop()} AND status = 'pending';`);
+	await visit(page, '/home');
+	yield `${lang}: home page with approvals waiting`;
+	await visit(page, quote);
+	yield `${lang}: quote waiting for a decision`;
+	assert.equal(await submit(page,
+	    page.locator('button[name=decision][value=approve]')), 200);
 	await submit(page, page.locator('button[name=status][value=sent]'));
 	await submit(page, page.locator('button[name=status][value=accepted]'));
 	const make = page.locator('main .actions a[href^="/contracts/new"]');

@@ -3,7 +3,8 @@
  * where floating point would be off, messages beside each line's
  * fields with the input kept, more rows without saving, scope, forged
  * fields, audited status changes with one accepted quote per
- * opportunity, optimistic locking, and the print view.
+ * opportunity, a director's approval of a discount, optimistic locking,
+ * and the print view.
  */
 #include <string.h>
 
@@ -16,6 +17,7 @@
 
 #define QUOTE_CODE_PATTERN	"^QT[0-9]{6}[0-9]{3,}$"
 #define TEAM_EAST		"华东销售部"
+#define TEAM_SOUTH		"华南销售部"
 
 static const char sql_quote_state[] =
     "SELECT CONCAT_WS('|', status, subtotal, discount, total, version,"
@@ -92,6 +94,30 @@ quote_move(struct browser *b, long long opp, long long id, const char *to)
 	post_init(&p, b);
 	post_add(&p, "status", to);
 	return http_post(b, &p, "/opportunities/%lld/quotes/%lld/status", opp,
+	    id);
+}
+
+/* A decision on pending quote id; comment NULL: none. */
+static struct resp *
+quote_decide(struct browser *b, long long opp, long long id,
+    const char *decision, const char *comment)
+{
+	struct post	p;
+
+	post_init(&p, b);
+	post_add(&p, "decision", decision);
+	add_if(&p, "comment", comment);
+	return http_post(b, &p, "/opportunities/%lld/quotes/%lld/decision",
+	    opp, id);
+}
+
+static struct resp *
+quote_submit_for_approval(struct browser *b, long long opp, long long id)
+{
+	struct post	p;
+
+	post_init(&p, b);
+	return http_post(b, &p, "/opportunities/%lld/quotes/%lld/submit", opp,
 	    id);
 }
 
@@ -432,6 +458,125 @@ START_TEST(status_changes_are_audited_and_one_is_accepted)
 }
 END_TEST
 
+START_TEST(a_discount_is_approved_before_the_quote_is_sent)
+{
+	static const struct qline discounted = { "erp", NULL, "4", "500",
+	    "10" };
+	static const struct qline listed = { "erp", NULL, "4", "500", NULL };
+	struct arena	*a = tarena_new();
+	struct browser	*rep = it_browser(it_user(a, "q_ap_rep", "sales_rep",
+	    TEAM_EAST, 0), IT_PASSWORD);
+	struct browser	*dir = it_browser(it_user(a, "q_ap_dir",
+	    "sales_director", TEAM_EAST, 0), IT_PASSWORD);
+	struct browser	*far = it_browser(it_user(a, "q_ap_far",
+	    "sales_director", TEAM_SOUTH, 0), IT_PASSWORD);
+	struct browser	*admin = it_browser(it_user(a, "q_ap_admin", "admin",
+	    NULL, 0), IT_PASSWORD);
+	long long	 opp = opp_make(rep, a), id, own_opp, own;
+	const char	*page, *link;
+	char		*before;
+	struct resp	*r;
+
+	r = quote_submit(rep, a, opp, &discounted, 1);
+	ck_status(r, 303);
+	id = it_location_id(r, arena_printf(a, "/opportunities/%lld/quotes/",
+	    opp));
+	page = arena_printf(a, "/opportunities/%lld/quotes/%lld", opp, id);
+	/* 4 x 500 less 10%: it goes to a director, it is not sent. */
+	ck_assert_str_eq(quote_state(a, id), "draft|2000.00|200.00|1800.00|1|1");
+	r = http_get(rep, "%s", page);
+	ck_assert(resp_has(r, arena_printf(a, "action=\"%s/submit\"", page)));
+	ck_assert(!resp_has(r, "value=\"sent\""));
+	r = quote_move(rep, opp, id, "sent");
+	ck_status(r, 409);
+	ck_assert(resp_has(r, "submit it for approval first"));
+	ck_status(quote_decide(dir, opp, id, "approve", NULL), 409);
+	ck_assert_str_eq(quote_state(a, id), "draft|2000.00|200.00|1800.00|1|1");
+
+	ck_redirect(quote_submit_for_approval(rep, opp, id), page);
+	ck_assert_str_eq(quote_state(a, id), "pending|2000.00|200.00|1800.00|2|1");
+	ck_assert_int_eq(tdb_int(-1, "SELECT submitted_by FROM quote"
+	    " WHERE id = ?", "i", id), tdb_int(-2, "SELECT created_by"
+	    " FROM quote WHERE id = ?", "i", id));
+	ck_assert_int_eq(tdb_int(-1, sql_status_audits, "iss", id, "draft",
+	    "pending"), 1);
+	/* It waits on the home page of the team's director, not of a
+	 * director of another team, nor of the rep. */
+	link = arena_printf(a, "href=\"%s\"", page);
+	ck_assert(resp_has(http_get(dir, "/home"), link));
+	ck_assert(!resp_has(http_get(far, "/home"), link));
+	ck_assert(!resp_has(http_get(rep, "/home"), "id=\"pending\""));
+	/* Pending: not edited, not sent, not decided by a rep or a director
+	 * of another team. */
+	before = quote_state(a, id);
+	ck_redirect(http_get(rep, "%s/edit", page), page);
+	ck_status(quote_save(rep, a, opp, id, &listed, 1, quote_version(id)),
+	    409);
+	ck_status(quote_move(rep, opp, id, "sent"), 409);
+	ck_status(quote_decide(rep, opp, id, "approve", NULL), 403);
+	ck_status(quote_decide(far, opp, id, "approve", NULL), 404);
+	r = http_get(rep, "%s", page);
+	ck_assert(resp_has(r, "id=\"waiting\""));
+	ck_assert(!resp_has(r, "value=\"approve\""));
+	/* Returned: the comment is needed, kept and shown to the rep. */
+	r = http_get(dir, "%s", page);
+	ck_assert(resp_has(r, "value=\"approve\""));
+	r = quote_decide(dir, opp, id, "return", NULL);
+	ck_status(r, 422);
+	ck_assert(html_field_error(r->body, "comment"));
+	ck_assert_str_eq(quote_state(a, id), before);
+	ck_redirect(quote_decide(dir, opp, id, "return", "折扣请降到5%以内。"),
+	    page);
+	ck_assert_str_eq(tdb_str(a, "SELECT status FROM quote WHERE id = ?",
+	    "i", id), "draft");
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM audit_log WHERE"
+	    " record_type = 'quote' AND record_id = ? AND action = 'return'"
+	    " AND field = 'comment' AND new_value = '折扣请降到5%以内。'", "i",
+	    id), 1);
+	r = http_get(rep, "%s", page);
+	ck_assert(resp_has(r, "折扣请降到5%以内。"));
+	ck_assert(resp_has(r, "Returned for changes"));
+	ck_assert(resp_has(r, arena_printf(a, "href=\"%s/edit\"", page)));
+
+	/* Submitted again and approved: then it is sent and accepted. */
+	ck_redirect(quote_submit_for_approval(rep, opp, id), page);
+	ck_redirect(quote_decide(dir, opp, id, "approve", "同意"), page);
+	ck_assert(!resp_has(http_get(dir, "/home"), link));
+	ck_assert_str_eq(tdb_str(a, "SELECT GROUP_CONCAT(decision ORDER BY id)"
+	    " FROM quote_approval WHERE quote_id = ?", "i", id),
+	    "submitted,returned,submitted,approved");
+	ck_status(quote_submit_for_approval(rep, opp, id), 409);
+	ck_status(quote_move(rep, opp, id, "accepted"), 409);
+	ck_redirect(quote_move(rep, opp, id, "sent"), page);
+	ck_redirect(quote_move(rep, opp, id, "accepted"), page);
+	ck_assert_int_eq(tdb_int(-1, sql_status_audits, "iss", id, "approved",
+	    "sent"), 1);
+
+	/* A director's own submission needs another approver. */
+	own_opp = opp_make(dir, a);
+	r = quote_submit(dir, a, own_opp, &discounted, 1);
+	ck_status(r, 303);
+	own = it_location_id(r, arena_printf(a, "/opportunities/%lld/quotes/",
+	    own_opp));
+	ck_status(quote_submit_for_approval(dir, own_opp, own), 303);
+	r = quote_decide(dir, own_opp, own, "approve", NULL);
+	ck_status(r, 403);
+	ck_assert(resp_has(r, "another approver"));
+	ck_status(quote_decide(admin, own_opp, own, "approve", NULL), 303);
+	ck_assert_str_eq(tdb_str(a, "SELECT status FROM quote WHERE id = ?",
+	    "i", own), "approved");
+	/* A quote at list prices is not submitted: it is sent. */
+	own = quote_make(dir, a, own_opp);
+	ck_status(quote_submit_for_approval(dir, own_opp, own), 409);
+	ck_status(quote_move(dir, own_opp, own, "sent"), 303);
+	browser_free(rep);
+	browser_free(dir);
+	browser_free(far);
+	browser_free(admin);
+	tarena_free(a);
+}
+END_TEST
+
 START_TEST(a_stale_draft_is_not_saved_over_a_newer_one)
 {
 	static const struct qline first[] = {
@@ -496,6 +641,7 @@ quotes_suite(void)
 	tcase_add_test(tc, quotes_are_in_the_opportunitys_scope);
 	tcase_add_test(tc, forged_fields_are_ignored);
 	tcase_add_test(tc, status_changes_are_audited_and_one_is_accepted);
+	tcase_add_test(tc, a_discount_is_approved_before_the_quote_is_sent);
 	tcase_add_test(tc, a_stale_draft_is_not_saved_over_a_newer_one);
 	suite_add_tcase(s, tc);
 	return s;
