@@ -71,6 +71,21 @@ static const char sql_opp_update[] =
     " version = version + 1, updated_at = NOW()"
     " WHERE id = ? AND version = ? AND deleted_at IS NULL";
 
+/*
+ * The opportunity's contract and its instalments carry its owner and team
+ * (sql/015_contracts.sql): they follow a reassignment, so that the new
+ * owner sees the contract and its overdue instalments and the old one no
+ * longer does.
+ */
+static const char sql_contract_of[] =
+    "SELECT id FROM contract WHERE opportunity_id = ?";
+static const char sql_contract_set_owner[] =
+    "UPDATE contract SET owner_id = ?, team_id = NULLIF(?, 0),"
+    " version = version + 1, updated_at = NOW() WHERE id = ?";
+static const char sql_instalments_set_owner[] =
+    "UPDATE contract_instalment SET owner_id = ?, team_id = NULLIF(?, 0)"
+    " WHERE contract_id = ?";
+
 /* Bind the fields both statements write, in OPP_FIELDS order. */
 static void
 bind_fields(struct dbq *q, unsigned *i, struct form *f)
@@ -274,6 +289,27 @@ audit_update(struct ctx *c, const struct opportunity *o, struct form *f,
 	return 0;
 }
 
+/* Within the update's transaction: the contract follows its owner. */
+static int
+contract_follow(struct ctx *c, const struct opportunity *o, long long owner,
+    long long team)
+{
+	long long	k;
+
+	if (owner == o->owner_id && team == o->team_id)
+		return 0;
+	if ((k = db_int_query(c->db, c->arena, sql_contract_of, 0, "i",
+	    o->id)) <= 0)
+		return k;
+	if (db_exec(c->db, c->arena, sql_contract_set_owner, "iii", owner,
+	    team, k) != 1 || db_exec(c->db, c->arena,
+	    sql_instalments_set_owner, "iii", owner, team, k) == -1)
+		return -1;
+	return owner == o->owner_id ? 0 : audit_field(c, "contract", k,
+	    "owner", arena_printf(c->arena, "%lld", o->owner_id),
+	    arena_printf(c->arena, "%lld", owner));
+}
+
 int
 opp_update(struct ctx *c)
 {
@@ -313,6 +349,7 @@ opp_update(struct ctx *c)
 		goto invalid;
 	}
 	if (audit_update(c, &o, &f, owner) == -1 ||
+	    contract_follow(c, &o, owner, team) == -1 ||
 	    report_sum_update(c->db, c->arena, o.id) == -1 ||
 	    db_commit(c->db) == -1)
 		return 500;

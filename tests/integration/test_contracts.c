@@ -759,6 +759,64 @@ START_TEST(every_post_needs_the_token)
 }
 END_TEST
 
+/* The director gives opportunity opp to the user to (login). */
+static struct resp *
+opp_reassign(struct browser *dir, struct arena *a, long long opp,
+    const char *to)
+{
+	struct post	p;
+
+	post_init(&p, dir);
+	post_add(&p, "name", tdb_str(a, "SELECT name FROM opportunity"
+	    " WHERE id = ?", "i", opp));
+	post_add(&p, "amount", tdb_str(a, "SELECT amount FROM opportunity"
+	    " WHERE id = ?", "i", opp));
+	post_add(&p, "expected_close", it_day(a, 30));
+	post_add(&p, "lead_source", "expo");
+	post_add(&p, "lead_date", it_day(a, -3));
+	post_add(&p, "probability", "100");
+	post_add_int(&p, "owner", it_user_id(to));
+	post_add_int(&p, "version", tdb_int(-1, "SELECT version FROM"
+	    " opportunity WHERE id = ?", "i", opp));
+	return http_post(dir, &p, "/opportunities/%lld", opp);
+}
+
+START_TEST(a_reassigned_opportunity_takes_its_contract_along)
+{
+	struct arena	*a = tarena_new();
+	const char	*team = team_make(a, "丁");
+	const char	*from = it_user(a, "k_re_from", "sales_rep", team, 0);
+	const char	*to = it_user(a, "k_re_to", "sales_rep", team, 0);
+	struct browser	*old = it_browser(from, IT_PASSWORD);
+	struct browser	*new = it_browser(to, IT_PASSWORD);
+	struct browser	*dir = it_browser(it_user(a, "k_re_dir",
+	    "sales_director", team, 0), IT_PASSWORD);
+	long long	 opp = opp_make(old, a, "6000", 0);
+	long long	 id = contract_make(old, a, opp, "2000", "4000");
+
+	ck_status(http_get(new, "/contracts/%lld", id), 404);
+	ck_status(opp_reassign(dir, a, opp, to), 303);
+	ck_assert_int_eq(tdb_int(-1, "SELECT owner_id FROM opportunity"
+	    " WHERE id = ?", "i", opp), it_user_id(to));
+	ck_status(http_get(new, "/contracts/%lld", id), 200);
+	ck_status(http_get(old, "/contracts/%lld", id), 404);
+	ck_assert_int_eq(tdb_int(-1, "SELECT owner_id FROM contract"
+	    " WHERE id = ?", "i", id), it_user_id(to));
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM contract_instalment"
+	    " WHERE contract_id = ? AND owner_id = ?", "ii", id,
+	    it_user_id(to)), 2);
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM audit_log"
+	    " WHERE record_type = 'contract' AND record_id = ?"
+	    " AND field = 'owner' AND old_value = ? AND new_value = ?", "iss",
+	    id, arena_printf(a, "%lld", it_user_id(from)),
+	    arena_printf(a, "%lld", it_user_id(to))), 1);
+	browser_free(old);
+	browser_free(new);
+	browser_free(dir);
+	tarena_free(a);
+}
+END_TEST
+
 static Suite *
 contracts_suite(void)
 {
@@ -771,6 +829,7 @@ contracts_suite(void)
 	tcase_add_test(tc, payments_pay_the_oldest_first_and_never_too_much);
 	tcase_add_test(tc, overdue_instalments_show_to_the_owner_and_the_director);
 	tcase_add_test(tc, another_reps_contract_is_not_found);
+	tcase_add_test(tc, a_reassigned_opportunity_takes_its_contract_along);
 	tcase_add_test(tc, every_post_needs_the_token);
 	suite_add_tcase(s, tc);
 	return s;
