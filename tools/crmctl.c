@@ -13,8 +13,9 @@
  *	crmctl --config FILE round-trips N
  *
  * seed-demo fills an empty database with one demo user per role, 300
- * customers, opportunities on every sixth of them and a contract on
- * every won one, in each status, some with overdue instalments; gen-bench writes the same kind of customers as tab-separated
+ * customers, opportunities on every sixth of them, a contract on every
+ * won one, in each status, some with overdue instalments, and a quote on
+ * every one in negotiation or contract stage, some waiting for approval; gen-bench writes the same kind of customers as tab-separated
  * files for LOAD DATA (bench/load.sh). Both draw from one deterministic
  * generator, so the benchmark measures data that looks like the demo.
  * Bench customers also get values in two custom fields it makes if need
@@ -46,6 +47,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "code.h"
 #include "config.h"
 #include "custom_field.h"
 #include "db.h"
@@ -1527,6 +1529,141 @@ seed_contracts(struct db *db, struct arena *a, long long now)
 	    (long long)n) < 0 ? -1 : 0;
 }
 
+/* ------------------------------------------------------------ quotes */
+
+/*
+ * The opportunities in negotiation and contract stage get a quote each, of
+ * these kinds in turn: at list prices, or with a discount on its first
+ * line, which a director has approved or is still to decide on.
+ */
+static const struct {
+	const char	*status;
+	long long	 discount_bp;	/* of the first line, 1/100 % */
+} quote_kinds[] = {
+	{ "pending", 1000 }, { "draft", 0 }, { "sent", 0 },
+	{ "approved", 500 }, { "pending", 800 }, { "rejected", 0 },
+};
+
+static const char sql_quote_opps[] =
+    "SELECT id, owner_id, COALESCE(team_id, 0), amount FROM opportunity"
+    " WHERE stage IN ('negotiation', 'contract') ORDER BY id";
+static const char sql_quote_insert[] =
+    "INSERT INTO quote (code, opportunity_id, status, submitted_by,"
+    " valid_until, note, subtotal, discount, total, created_by, created_at,"
+    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_quote_line_insert[] =
+    "INSERT INTO quote_line (quote_id, position, product, description,"
+    " quantity, unit_price, discount_pct, line_total)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_quote_approval_insert[] =
+    "INSERT INTO quote_approval (quote_id, user_id, at, decision, comment)"
+    " VALUES (?, ?, ?, ?, ?)";
+
+/* An opportunity as its quote needs it. */
+struct quoted {
+	long long	 id, owner, team, cents;
+};
+
+/* Two lines: the licences at most of the amount, and two days' training. */
+struct seed_line {
+	const char	*product, *description;
+	long long	 qty_milli, price_cents, discount_bp, gross, net;
+};
+
+static int
+seed_quote(struct db *db, struct arena *a, const struct quoted *o,
+    size_t nth, long long now)
+{
+	struct seed_line l[2] = {
+		{ "crm_suite", "年度许可（含升级）", 1000, 0, 0, 0, 0 },
+		{ "training", "现场培训（天）", 2000, 500000, 0, 0, 0 },
+	};
+	const char	*status = quote_kinds[nth % NITEMS(quote_kinds)].status;
+	const char	*code;
+	char		 gross[FIXED_MAX], net[FIXED_MAX], off[FIXED_MAX];
+	char		 at[TIME_MAX], until[TIME_MAX], buf[4][FIXED_MAX];
+	long long	 made = now - (long long)(nth % 9 + 1) * DAY, id;
+	long long	 subtotal = 0, total = 0, decider, submitter = 0;
+	struct dbq	 q;
+	unsigned	 k = 0;
+	int		 i;
+
+	l[0].price_cents = o->cents * 8 / 10;
+	l[0].discount_bp = quote_kinds[nth % NITEMS(quote_kinds)].discount_bp;
+	for (i = 0; i < 2; i++) {
+		if (money_line(l[i].qty_milli, l[i].price_cents,
+		    l[i].discount_bp, &l[i].gross, &l[i].net) == -1)
+			return -1;
+		subtotal += l[i].gross;
+		total += l[i].net;
+	}
+	if (strcmp(status, "pending") == 0 || strcmp(status, "approved") == 0)
+		submitter = o->owner;
+	fmt_time(at, made, 0);
+	fmt_time(until, made + 30 * DAY, 1);
+	if ((code = code_next(db, a, "QT", CODE_MONTHLY)) == NULL ||
+	    db_prepare(&q, db, a, sql_quote_insert) == -1)
+		return -1;
+	db_bind_text(&q, k++, code);
+	db_bind_int(&q, k++, o->id);
+	db_bind_text(&q, k++, status);
+	bind_id(&q, k++, submitter);
+	db_bind_text(&q, k++, until);
+	db_bind_text(&q, k++, "报价含税，自报价日起30天内有效。");
+	db_bind_text(&q, k++, fmt_fixed(gross, subtotal, 2));
+	db_bind_text(&q, k++, fmt_fixed(off, subtotal - total, 2));
+	db_bind_text(&q, k++, fmt_fixed(net, total, 2));
+	db_bind_int(&q, k++, o->owner);
+	db_bind_text(&q, k++, at);
+	db_bind_text(&q, k++, at);
+	if ((id = db_run(&q)) <= 0)
+		return -1;
+	for (i = 0; i < 2; i++)
+		if (db_exec(db, a, sql_quote_line_insert, "iissssss", id,
+		    (long long)(i + 1), l[i].product, l[i].description,
+		    fmt_fixed(buf[0], l[i].qty_milli, 3),
+		    fmt_fixed(buf[1], l[i].price_cents, 2),
+		    fmt_fixed(buf[2], l[i].discount_bp, 2),
+		    fmt_fixed(buf[3], l[i].net, 2)) != 1)
+			return -1;
+	if (submitter == 0)
+		return 0;
+	if (db_exec(db, a, sql_quote_approval_insert, "iissn", id, o->owner,
+	    at, "submitted") != 1)
+		return -1;
+	if (strcmp(status, "approved") != 0)
+		return 0;
+	if ((decider = db_int_query(db, a, sql_decider, -1, "ii", o->team,
+	    o->owner)) <= 0)
+		return -1;
+	return db_exec(db, a, sql_quote_approval_insert, "iisss", id, decider,
+	    at, "approved", "折扣在权限内，同意。") == 1 ? 0 : -1;
+}
+
+static int
+seed_quotes(struct db *db, struct arena *a, long long now)
+{
+	struct dbq	 q;
+	struct quoted	 o[DEMO_CUSTOMERS];
+	size_t		 n = 0, i;
+
+	if (db_prepare(&q, db, a, sql_quote_opps) == -1)
+		return -1;
+	while (n < NITEMS(o) && db_step(&q) == DB_ROW) {
+		o[n].id = db_int(&q, 0);
+		o[n].owner = db_int(&q, 1);
+		o[n].team = db_int(&q, 2);
+		o[n].cents = money_cents(db_str(&q, 3));
+		n++;
+	}
+	if (db_finish(&q) != 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (seed_quote(db, a, &o[i], i, now) == -1)
+			return -1;
+	return 0;
+}
+
 static int
 cmd_seed_demo(struct db *db, struct arena *a, char **argv)
 {
@@ -1546,7 +1683,7 @@ cmd_seed_demo(struct db *db, struct arena *a, char **argv)
 	}
 	if (seed_people(db, a) == -1 || seed_customers(db, a, now) == -1 ||
 	    seed_opportunities(db, a, now) == -1 ||
-	    seed_contracts(db, a, now) == -1 ||
+	    seed_contracts(db, a, now) == -1 || seed_quotes(db, a, now) == -1 ||
 	    report_sum_rebuild(db, a) == -1 || db_commit(db) == -1)
 		goto fail;
 	return logins_print(db, a);
