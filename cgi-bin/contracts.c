@@ -35,9 +35,11 @@ static const struct route routes[] = {
 	    ACT_EDIT, 0 },
 	{ METHOD_POST, "/contracts/%d/decision", contract_decide, RT_CONTRACT,
 	    ACT_APPROVE, 0 },
-	/* Payments are recorded by whoever may edit the contract. */
+	/* Payments are recorded, and reversed, by whoever may edit it. */
 	{ METHOD_POST, "/contracts/%d/payments", contract_payment,
 	    RT_CONTRACT, ACT_EDIT, 0 },
+	{ METHOD_POST, "/contracts/%d/payments/%d/reverse",
+	    contract_payment_reverse, RT_CONTRACT, ACT_EDIT, 0 },
 };
 
 static const struct program contracts = {

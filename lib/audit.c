@@ -17,6 +17,7 @@ const char *const audit_actions[] = {
 	"contact_delete", "contact_key", "followup_add", "followup_done",
 	"order_add", "confirm", "quote", "recipient_add", "recipient_remove",
 	"contract", "submit", "approve", "reject", "return", "payment",
+	"reverse",
 };
 
 const size_t audit_nactions = sizeof(audit_actions) /

@@ -98,5 +98,6 @@ int	 contract_decide(struct ctx *);
 
 /* payment.c */
 int	 contract_payment(struct ctx *);
+int	 contract_payment_reverse(struct ctx *);
 
 #endif

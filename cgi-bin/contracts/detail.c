@@ -19,10 +19,13 @@
 #include "rows.h"
 #include "contracts.h"
 
+/* Each payment, whether it is a reversal and whether it was reversed. */
 static const char sql_payments[] =
     "SELECT p.paid_on, p.amount, p.method, COALESCE(p.reference, ''),"
-    " COALESCE(p.note, ''), u.name"
+    " COALESCE(p.note, ''), u.name, p.id, p.reverses_id IS NOT NULL,"
+    " r.id IS NOT NULL"
     " FROM contract_payment p JOIN app_user u ON u.id = p.created_by"
+    " LEFT JOIN contract_payment r ON r.reverses_id = p.id"
     " WHERE p.contract_id = ? ORDER BY p.id LIMIT 500";
 static const char sql_approvals[] =
     "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i'), u.name, a.decision,"
@@ -76,6 +79,9 @@ payments_to_hdf(struct ctx *c, long long id)
 		node_set(row, "reference", db_text(&q, 3));
 		node_set(row, "note", db_text(&q, 4));
 		node_set(row, "by", db_text(&q, 5));
+		node_set(row, "id", db_text(&q, 6));
+		node_set(row, "reversal", db_text(&q, 7));
+		node_set(row, "reversed", db_text(&q, 8));
 	}
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
 }
@@ -103,6 +109,8 @@ abilities(struct ctx *c, const struct contract *k)
 	ctx_set_int(c, "Can.waiting", pending && !approver);
 	ctx_set_int(c, "Can.pay", edit && strcmp(k->status, "approved") ==
 	    0 && money_cents(k->paid) < money_cents(k->total));
+	ctx_set_int(c, "Can.reverse", edit && strcmp(k->status, "approved") ==
+	    0);
 	ctx_set_int(c, "Can.delete", strcmp(k->status, "draft") == 0 &&
 	    perm_allows(c, RT_CONTRACT, ACT_DELETE, k->owner_id, k->team_id));
 	ctx_set_int(c, "Can.opportunity", perm_allows(c, RT_OPPORTUNITY,

@@ -48,9 +48,23 @@
 <h2 id="payments-h"><?cs var:L.contract.payments ?></h2>
 <?cs if:subcount(Payments) > 0 ?>
 <table class="list">
-<thead><tr><th scope="col"><?cs var:L.contract.pay_date ?></th><th scope="col" class="num"><?cs var:L.contract.amount ?></th><th scope="col"><?cs var:L.contract.pay_method ?></th><th scope="col"><?cs var:L.contract.pay_reference ?></th><th scope="col"><?cs var:L.contract.note ?></th><th scope="col"><?cs var:L.contract.recorded_by ?></th></tr></thead>
+<thead><tr><th scope="col"><?cs var:L.contract.pay_date ?></th><th scope="col" class="num"><?cs var:L.contract.amount ?></th><th scope="col"><?cs var:L.contract.pay_method ?></th><th scope="col"><?cs var:L.contract.pay_reference ?></th><th scope="col"><?cs var:L.contract.note ?></th><th scope="col"><?cs var:L.contract.recorded_by ?></th><?cs if:Can.reverse == 1 ?><th scope="col"><?cs var:L.contract.reverse_title ?></th><?cs /if ?></tr></thead>
 <tbody>
-<?cs each:p = Payments ?><tr><td><?cs var:p.date ?></td><td class="num"><?cs var:p.amount ?></td><td><?cs var:p.method ?></td><td><?cs var:p.reference ?></td><td><?cs var:p.note ?></td><td><?cs var:p.by ?></td></tr>
+<?cs each:p = Payments ?><tr id="payment-<?cs var:p.id ?>"><td><?cs var:p.date ?><?cs if:p.reversal == 1 ?> <span class="tag"><?cs var:L.contract.reversal ?></span><?cs elif:p.reversed == 1 ?> <span class="tag"><?cs var:L.contract.reversed ?></span><?cs /if ?></td><td class="num"><?cs var:p.amount ?></td><td><?cs var:p.method ?></td><td><?cs var:p.reference ?></td><td><?cs var:p.note ?></td><td><?cs var:p.by ?></td>
+<?cs if:Can.reverse == 1 ?><td><?cs if:p.reversal == 0 && p.reversed == 0 ?>
+<?cs # One small form per payment; a refused one keeps its reason and
+     says why beside it. ?>
+<form method="post" action="/contracts/<?cs var:Contract.id ?>/payments/<?cs var:p.id ?>/reverse" class="inline" novalidate>
+<?cs call:csrf() ?>
+<?cs if:Reverse.refused == p.id ?>
+<input type="text" name="reason" maxlength="500" value="<?cs var:Form.reason ?>" aria-label="<?cs var:L.contract.reverse_reason ?>: <?cs var:p.date ?> <?cs var:p.amount ?>" aria-invalid="true" aria-describedby="reverse-error-<?cs var:p.id ?>">
+<span class="field-error" id="reverse-error-<?cs var:p.id ?>"><?cs var:Form.reason.error ?></span>
+<?cs else ?>
+<input type="text" name="reason" maxlength="500" placeholder="<?cs var:L.contract.reverse_reason ?>" aria-label="<?cs var:L.contract.reverse_reason ?>: <?cs var:p.date ?> <?cs var:p.amount ?>">
+<?cs /if ?>
+<button type="submit"><?cs var:L.contract.reverse ?></button>
+</form>
+<?cs /if ?></td><?cs /if ?></tr>
 <?cs /each ?></tbody>
 </table>
 <?cs else ?><p><?cs var:L.contract.no_payments ?></p><?cs /if ?>

@@ -759,6 +759,98 @@ START_TEST(every_post_needs_the_token)
 }
 END_TEST
 
+/* Reverse payment pid of contract id with reason (NULL: none). */
+static struct resp *
+reverse(struct browser *b, long long id, long long pid, const char *reason)
+{
+	struct post	p;
+
+	post_init(&p, b);
+	if (reason != NULL)
+		post_add(&p, "reason", reason);
+	return http_post(b, &p, "/contracts/%lld/payments/%lld/reverse", id,
+	    pid);
+}
+
+START_TEST(a_payment_recorded_by_mistake_is_reversed)
+{
+	struct arena	*a = tarena_new();
+	const char	*team = team_make(a, "庚");
+	struct browser	*rep = it_browser(it_user(a, "k_rev_rep",
+	    "sales_rep", team, 0), IT_PASSWORD);
+	struct browser	*dir = it_browser(it_user(a, "k_rev_dir",
+	    "sales_director", team, 0), IT_PASSWORD);
+	struct browser	*far = it_browser(it_user(a, "k_rev_far",
+	    "sales_rep", team_make(a, "辛"), 0), IT_PASSWORD);
+	long long	 id = contract_make(rep, a, opp_make(rep, a, "1000", 0),
+	    "300", "700"), first, second, other;
+	const char	*page = arena_printf(a, "/contracts/%lld#payments", id);
+	char		*before;
+	struct resp	*r;
+
+	approve(rep, dir, a, id);
+	ck_redirect(pay(rep, a, id, "200", 0), page);
+	ck_redirect(pay(rep, a, id, "500", 0), page);
+	first = tdb_int(-1, "SELECT MIN(id) FROM contract_payment"
+	    " WHERE contract_id = ?", "i", id);
+	second = tdb_int(-1, "SELECT MAX(id) FROM contract_payment"
+	    " WHERE contract_id = ?", "i", id);
+	ck_assert_str_eq(tdb_str(a, sql_paid_of, "i", id), "300.00 400.00");
+
+	/* The reason is needed; the form says so beside that payment. */
+	before = contract_state(a, id);
+	r = reverse(rep, id, first, NULL);
+	ck_status(r, 422);
+	ck_assert(resp_has(r, arena_printf(a, "id=\"reverse-error-%lld\"",
+	    first)));
+	ck_assert(!resp_has(r, arena_printf(a, "id=\"reverse-error-%lld\"",
+	    second)));
+	/* Nobody outside the contract's scope reverses anything. */
+	ck_status(reverse(far, id, first, "错"), 404);
+	ck_assert_str_eq(contract_state(a, id), before);
+
+	/* The first payment was 20.00, not 200.00: the sum received is now
+	 * 500.00, which fills the first instalment and 200.00 of the second. */
+	ck_redirect(reverse(rep, id, first, "金额录错，应为20元。"), page);
+	ck_assert_str_eq(tdb_str(a, sql_paid_of, "i", id), "300.00 200.00");
+	ck_assert_str_eq(tdb_str(a, "SELECT paid FROM contract WHERE id = ?",
+	    "i", id), "500.00");
+	ck_assert_str_eq(tdb_str(a, "SELECT CONCAT_WS('|', amount, method,"
+	    " reference, note) FROM contract_payment WHERE reverses_id = ?",
+	    "i", first), "-200.00|bank_transfer|BOC-20240501|金额录错，应为20元。");
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM audit_log WHERE"
+	    " record_type = 'contract' AND record_id = ? AND action ="
+	    " 'reverse' AND new_value = '金额录错，应为20元。'", "i", id), 1);
+	r = http_get(rep, "/contracts/%lld", id);
+	ck_assert(resp_has(r, "id=\"contract-outstanding\">500.00<"));
+	ck_assert(resp_has(r, "reversed"));
+	ck_assert(!resp_has(r, arena_printf(a, "/payments/%lld/reverse\"",
+	    first)));
+	ck_assert(resp_has(r, arena_printf(a, "/payments/%lld/reverse\"",
+	    second)));
+
+	/* Once only; a reversal is not reversed; another contract's
+	 * payment is not found through this one. */
+	ck_status(reverse(rep, id, first, "again"), 409);
+	ck_status(reverse(rep, id, tdb_int(-1, "SELECT id FROM"
+	    " contract_payment WHERE reverses_id = ?", "i", first), "x"), 404);
+	other = contract_make(rep, a, opp_make(rep, a, "10", 0), "4", "6");
+	approve(rep, dir, a, other);
+	ck_status(reverse(rep, other, second, "x"), 404);
+	ck_assert_str_eq(tdb_str(a, sql_paid_of, "i", id), "300.00 200.00");
+
+	/* The rest reversed too: nothing paid, all owed again. */
+	ck_redirect(reverse(rep, id, second, "退票"), page);
+	ck_assert_str_eq(tdb_str(a, sql_paid_of, "i", id), "0.00 0.00");
+	ck_assert_str_eq(tdb_str(a, "SELECT paid FROM contract WHERE id = ?",
+	    "i", id), "0.00");
+	browser_free(rep);
+	browser_free(dir);
+	browser_free(far);
+	tarena_free(a);
+}
+END_TEST
+
 /* The director gives opportunity opp to the user to (login). */
 static struct resp *
 opp_reassign(struct browser *dir, struct arena *a, long long opp,
@@ -830,6 +922,7 @@ contracts_suite(void)
 	tcase_add_test(tc, overdue_instalments_show_to_the_owner_and_the_director);
 	tcase_add_test(tc, another_reps_contract_is_not_found);
 	tcase_add_test(tc, a_reassigned_opportunity_takes_its_contract_along);
+	tcase_add_test(tc, a_payment_recorded_by_mistake_is_reversed);
 	tcase_add_test(tc, every_post_needs_the_token);
 	suite_add_tcase(s, tc);
 	return s;
