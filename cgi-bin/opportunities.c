@@ -46,6 +46,8 @@ static const struct route routes[] = {
 	    RT_OPPORTUNITY, ACT_VIEW, 0 },
 	{ METHOD_GET, "/opportunities/%d/quotes/%d/edit", quote_edit,
 	    RT_OPPORTUNITY, ACT_EDIT, 0 },
+	{ METHOD_GET, "/opportunities/%d/quotes/%d/copy", quote_copy,
+	    RT_OPPORTUNITY, ACT_EDIT, 0 },
 	{ METHOD_POST, "/opportunities/%d/quotes/%d", quote_update,
 	    RT_OPPORTUNITY, ACT_EDIT, 0 },
 	{ METHOD_POST, "/opportunities/%d/quotes/%d/status", quote_status,

@@ -145,6 +145,7 @@ int	 quote_decide(struct ctx *);
 int	 quote_new(struct ctx *);
 int	 quote_create(struct ctx *);
 int	 quote_edit(struct ctx *);
+int	 quote_copy(struct ctx *);
 int	 quote_update(struct ctx *);
 
 /* stages.c */

@@ -212,6 +212,7 @@ abilities(struct ctx *c, const struct opportunity *o, const struct quote *q)
 	int	discounted = money_cents(q->discount) != 0;
 
 	ctx_set_int(c, "Can.edit", edit && draft);
+	ctx_set_int(c, "Can.copy", edit);
 	ctx_set_int(c, "Can.submit", edit && draft && discounted);
 	ctx_set_int(c, "Can.send", edit && ((draft && !discounted) ||
 	    strcmp(q->status, "approved") == 0));

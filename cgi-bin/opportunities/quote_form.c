@@ -298,23 +298,16 @@ edit_load(struct ctx *c, struct opportunity *o, struct quote *q)
 	return strcmp(q->status, "draft") == 0 ? 0 : -1;
 }
 
-int
-quote_edit(struct ctx *c)
+/* The form filled with quote q's note and lines: its rows, or -1. */
+static int
+fill_from(struct ctx *c, const struct quote *q)
 {
-	struct opportunity	 o;
-	struct quote		 q;
 	struct quote_line	*lines;
-	int			 rc, n, i;
+	int			 n, i;
 
-	if ((rc = edit_load(c, &o, &q)) == -1)
-		return http_redirect(c, arena_printf(c->arena,
-		    "/opportunities/%lld/quotes/%lld", o.id, q.id));
-	if (rc != 0)
-		return rc;
-	if ((n = quote_lines_load(c, q.id, &lines)) == -1)
-		return 500;
-	form_fill(c, "valid_until", q.valid_until);
-	form_fill(c, "note", q.note);
+	if ((n = quote_lines_load(c, q->id, &lines)) == -1)
+		return -1;
+	form_fill(c, "note", q->note);
 	for (i = 0; i < n; i++) {
 		/* An option deactivated since it was chosen stays on offer. */
 		choice_keep(c, "product", lines[i].product);
@@ -329,8 +322,49 @@ quote_edit(struct ctx *c)
 			form_fill(c, cell(c, COL_DISCOUNT, i + 1),
 			    money_decimal(c->arena, lines[i].discount_bp));
 	}
+	return form_rows_clamp(&line_rows, n + 2);
+}
+
+int
+quote_edit(struct ctx *c)
+{
+	struct opportunity	o;
+	struct quote		q;
+	int			rc, rows;
+
+	if ((rc = edit_load(c, &o, &q)) == -1)
+		return http_redirect(c, arena_printf(c->arena,
+		    "/opportunities/%lld/quotes/%lld", o.id, q.id));
+	if (rc != 0)
+		return rc;
+	if ((rows = fill_from(c, &q)) == -1)
+		return 500;
+	form_fill(c, "valid_until", q.valid_until);
 	ctx_set_int(c, "Form.version", q.version);
-	return form_page(c, &o, &q, form_rows_clamp(&line_rows, n + 2));
+	return form_page(c, &o, &q, rows);
+}
+
+/*
+ * A new quote's form filled from quote ids[1] of the same opportunity,
+ * whatever its status (a revised offer after a rejection, say): saving
+ * it makes a new draft, the original stays as it is.
+ */
+int
+quote_copy(struct ctx *c)
+{
+	struct opportunity	o;
+	struct quote		q;
+	int			rc, rows;
+
+	if (choice_load(c) == -1)
+		return 500;
+	if ((rc = quote_load(c, ACT_EDIT, &o, &q)) != 0)
+		return rc;
+	if ((rows = fill_from(c, &q)) == -1)
+		return 500;
+	form_fill(c, "valid_until", today_plus(c, QUOTE_VALID_DAYS));
+	ctx_set(c, "Copy.code", q.code);
+	return form_page(c, &o, NULL, rows);
 }
 
 static int

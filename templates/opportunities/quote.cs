@@ -6,6 +6,7 @@
 <div class="actions">
 <?cs if:Can.edit == 1 ?><a class="button" href="/opportunities/<?cs var:Opp.id ?>/quotes/<?cs var:Quote.id ?>/edit"><?cs var:L.form.edit ?></a><?cs /if ?>
 <a class="button" href="/opportunities/<?cs var:Opp.id ?>/quotes/<?cs var:Quote.id ?>/print"><?cs var:L.quote.print ?></a>
+<?cs if:Can.copy == 1 ?><a class="button" href="/opportunities/<?cs var:Opp.id ?>/quotes/<?cs var:Quote.id ?>/copy"><?cs var:L.quote.copy ?></a><?cs /if ?>
 <?cs if:Contract.id ?><a class="button" href="/contracts/<?cs var:Contract.id ?>"><?cs var:L.contract.view ?> <?cs var:Contract.code ?></a>
 <?cs elif:Quote.status == "accepted" && Can.contract == 1 ?><a class="button" href="/contracts/new?quote=<?cs var:Quote.id ?>"><?cs var:L.contract.new ?></a><?cs /if ?>
 </div>

@@ -5,6 +5,7 @@
 <?cs def:line_input(n, label, row) ?><input type="text" inputmode="decimal"<?cs call:field_attrs(n, 0) ?> aria-label="<?cs var:label ?>, <?cs var:L.quote.line ?> <?cs var:row ?>" value="<?cs var:Form[n] ?>"><?cs call:field_error(n) ?><?cs /def ?>
 <?cs call:layout_begin(Page.title) ?>
 <p class="code"><?cs if:Quote.code ?><?cs var:Quote.code ?> · <?cs /if ?><?cs var:Opp.code ?> · <?cs var:Opp.name ?> · <?cs var:Opp.customer ?></p>
+<?cs if:Copy.code ?><p class="hint" id="copy-of"><?cs var:L.quote.copy_hint ?> <?cs var:Copy.code ?></p><?cs /if ?>
 <?cs if:Form.errors ?><p class="error" role="alert"><?cs var:L.form.fix_errors ?></p><?cs /if ?>
 <form method="post" action="/opportunities/<?cs var:Opp.id ?>/quotes<?cs if:Quote.id ?>/<?cs var:Quote.id ?><?cs /if ?>" class="card" novalidate>
 <?cs call:csrf() ?>

@@ -577,6 +577,50 @@ START_TEST(a_discount_is_approved_before_the_quote_is_sent)
 }
 END_TEST
 
+START_TEST(a_new_quote_starts_from_an_old_one)
+{
+	struct arena	*a = tarena_new();
+	struct browser	*b = it_browser(it_user(a, "q_copy", "sales_rep",
+	    TEAM_EAST, 0), IT_PASSWORD);
+	struct browser	*m = it_browser(it_user(a, "q_copy_b", "sales_rep",
+	    TEAM_EAST, 0), IT_PASSWORD);
+	long long	 opp = opp_make(b, a), id = quote_make(b, a, opp), copy;
+	const char	*page = arena_printf(a, "/opportunities/%lld/quotes/%lld",
+	    opp, id);
+	static const struct qline revised = { "erp", NULL, "2", "900", NULL };
+	struct resp	*r;
+
+	ck_redirect(quote_move(b, opp, id, "sent"), page);
+	ck_redirect(quote_move(b, opp, id, "rejected"), page);
+	r = http_get(b, "%s", page);
+	ck_assert(resp_has(r, arena_printf(a, "href=\"%s/copy\"", page)));
+	/* The form of a new quote, filled with the old one's lines. */
+	r = http_get(b, "%s/copy", page);
+	ck_status(r, 200);
+	ck_assert(resp_has(r, arena_printf(a, "action=\"/opportunities/%lld"
+	    "/quotes\"", opp)));
+	ck_assert(resp_has(r, "id=\"copy-of\""));
+	ck_assert(resp_has(r, tdb_str(a, "SELECT code FROM quote WHERE id = ?",
+	    "i", id)));
+	ck_assert_str_eq(html_input(a, r->body, "qty_1"), "2");
+	ck_assert_str_eq(html_input(a, r->body, "price_1"), "1000.00");
+	ck_assert_str_eq(html_input(a, r->body, "valid_until"), it_day(a, 30));
+	/* Saved with a lower price: a new draft; the old one stays. */
+	r = quote_submit(b, a, opp, &revised, 1);
+	ck_status(r, 303);
+	copy = it_location_id(r, arena_printf(a, "/opportunities/%lld/quotes/",
+	    opp));
+	ck_assert_int_ne(copy, id);
+	ck_assert_str_eq(quote_state(a, copy), "draft|1800.00|0.00|1800.00|1|1");
+	ck_assert_str_eq(quote_state(a, id), "rejected|2000.00|0.00|2000.00|3|1");
+	/* Not for someone who may not edit the opportunity. */
+	ck_status(http_get(m, "%s/copy", page), 404);
+	browser_free(b);
+	browser_free(m);
+	tarena_free(a);
+}
+END_TEST
+
 START_TEST(a_stale_draft_is_not_saved_over_a_newer_one)
 {
 	static const struct qline first[] = {
@@ -642,6 +686,7 @@ quotes_suite(void)
 	tcase_add_test(tc, forged_fields_are_ignored);
 	tcase_add_test(tc, status_changes_are_audited_and_one_is_accepted);
 	tcase_add_test(tc, a_discount_is_approved_before_the_quote_is_sent);
+	tcase_add_test(tc, a_new_quote_starts_from_an_old_one);
 	tcase_add_test(tc, a_stale_draft_is_not_saved_over_a_newer_one);
 	suite_add_tcase(s, tc);
 	return s;
