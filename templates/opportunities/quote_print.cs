@@ -14,6 +14,9 @@
 <p class="issuer"><?cs var:L.app.name ?></p>
 <h1><?cs var:L.quote.title ?> <?cs var:Quote.code ?></h1>
 </header>
+<?cs # Printed before it is sent, it must not pass for an offer: a draft,
+     or a discount not yet approved. ?>
+<?cs if:Quote.status == "draft" || Quote.status == "pending" ?><p class="error" id="not-offer"><?cs var:L.quote.not_offer ?></p><?cs /if ?>
 <dl class="grid">
 <dt><?cs var:L.quote.customer ?></dt><dd><?cs var:Opp.customer ?> (<?cs var:Opp.customer_code ?>)</dd>
 <dt><?cs var:L.quote.opportunity ?></dt><dd><?cs var:Opp.name ?> (<?cs var:Opp.code ?>)</dd>

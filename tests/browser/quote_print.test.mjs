@@ -53,6 +53,9 @@ test('a quote of two A4 pages prints its Chinese text, "n / N" on every page and
 		assert.match(pathOf(page), /^\/opportunities\/\d+\/quotes\/\d+$/);
 		assert.equal(await page.locator('#quote-total').innerText(),
 		    shown(total));
+		// Sent, as a printed quote is: a draft's print says it is no offer.
+		assert.equal(await submit(page,
+		    page.locator('button[name=status][value=sent]')), 200);
 
 		await visit(page, `${pathOf(page)}/print`);
 		const back = await page.locator('.screen-only').innerText();

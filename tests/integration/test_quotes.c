@@ -515,6 +515,8 @@ START_TEST(a_discount_is_approved_before_the_quote_is_sent)
 	ck_status(quote_move(rep, opp, id, "sent"), 409);
 	ck_status(quote_decide(rep, opp, id, "approve", NULL), 403);
 	ck_status(quote_decide(far, opp, id, "approve", NULL), 404);
+	/* Printed now, it says it is no offer yet. */
+	ck_assert(resp_has(http_get(rep, "%s/print", page), "id=\"not-offer\""));
 	r = http_get(rep, "%s", page);
 	ck_assert(resp_has(r, "id=\"waiting\""));
 	ck_assert(!resp_has(r, "value=\"approve\""));
@@ -548,6 +550,8 @@ START_TEST(a_discount_is_approved_before_the_quote_is_sent)
 	ck_status(quote_submit_for_approval(rep, opp, id), 409);
 	ck_status(quote_move(rep, opp, id, "accepted"), 409);
 	ck_redirect(quote_move(rep, opp, id, "sent"), page);
+	ck_assert(!resp_has(http_get(rep, "%s/print", page),
+	    "id=\"not-offer\""));
 	ck_redirect(quote_move(rep, opp, id, "accepted"), page);
 	ck_assert_int_eq(tdb_int(-1, sql_status_audits, "iss", id, "approved",
 	    "sent"), 1);
