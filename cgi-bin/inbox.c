@@ -1,7 +1,8 @@
 /*
  * inbox.c - the signed-in user's notifications (lib/notify.h): newest
  * first by keyset, unread ones marked; mark one or all as read; open
- * one, which marks it read and goes to its opportunity.
+ * one, which marks it read and goes to its page (notice_path): the quote
+ * or contract it names, else its opportunity.
  *
  * Every statement names the signed-in user, so nobody reaches another's
  * notification: its id answers 404 as an unknown one does. Opening is a
@@ -26,19 +27,24 @@
 static const char sql_page[] =
     "SELECT n.id, n.kind, n.read_at IS NULL,"
     " DATE_FORMAT(n.created_at, '%Y-%m-%d %H:%i'), n.opportunity_id,"
-    " o.code, o.name, a.name, n.from_stage, n.to_stage, n.hours,"
+    " COALESCE(nq.code, nk.code, o.code), COALESCE(nk.title, o.name),"
+    " a.name, n.from_stage, n.to_stage, n.hours,"
     " IF(? = 'zh-CN', f.label_zh, f.label_en),"
-    " IF(? = 'zh-CN', t.label_zh, t.label_en)"
+    " IF(? = 'zh-CN', t.label_zh, t.label_en),"
+    " COALESCE(n.quote_id, 0), COALESCE(n.contract_id, 0)"
     " FROM notification n"
     " STRAIGHT_JOIN opportunity o ON o.id = n.opportunity_id"
+    " LEFT JOIN quote nq ON nq.id = n.quote_id"
+    " LEFT JOIN contract nk ON nk.id = n.contract_id"
     " LEFT JOIN app_user a ON a.id = n.actor_id"
     " LEFT JOIN choice f ON f.list = 'opp_stage' AND f.code = n.from_stage"
     " LEFT JOIN choice t ON t.list = 'opp_stage' AND t.code = n.to_stage"
     " WHERE n.user_id = ? AND (? IS NULL OR n.id < ?)"
     " ORDER BY n.id DESC LIMIT " PAGE_LIMIT;
 static const char sql_note_lock[] =
-    "SELECT opportunity_id, read_at IS NULL FROM notification"
-    " WHERE id = ? AND user_id = ? FOR UPDATE";
+    "SELECT opportunity_id, COALESCE(quote_id, 0), COALESCE(contract_id, 0),"
+    " read_at IS NULL FROM notification WHERE id = ? AND user_id = ?"
+    " FOR UPDATE";
 static const char sql_read_one[] =
     "UPDATE notification SET read_at = NOW() WHERE id = ? AND user_id = ?"
     " AND read_at IS NULL";
@@ -58,13 +64,16 @@ note_to_hdf(struct ctx *c, struct dbq *q, HDF *row)
 
 	memset(&n, 0, sizeof(n));
 	n.kind = strcmp(db_str(q, 1), "stale") == 0 ? NOTICE_STALE :
+	    strcmp(db_str(q, 1), "approval") == 0 ? NOTICE_APPROVAL :
 	    NOTICE_STAGE;
 	n.opp_id = db_int(q, 4);
+	n.quote_id = db_int(q, 13);
+	n.contract_id = db_int(q, 14);
 	n.code = db_str(q, 5);
 	n.name = db_str(q, 6);
 	n.actor = db_str(q, 7);
 	n.from = db_text(q, 8);
-	n.to = db_str(q, 9);
+	n.to = db_text(q, 9);
 	n.hours = (int)db_int(q, 10);
 	/* Labels in the page's language, whichever slot it reads. */
 	for (l = 0; l < NOTICE_LANGS; l++) {
@@ -115,11 +124,11 @@ inbox_page(struct ctx *c)
 }
 
 /*
- * Mark the user's notification ids[0] read; its opportunity in *opp.
- * 0, 404 when it is not the user's, 500.
+ * Mark the user's notification ids[0] read; what it leads to in *n (its
+ * opportunity, quote and contract). 0, 404 when it is not the user's, 500.
  */
 static int
-mark_read(struct ctx *c, long long *opp)
+mark_read(struct ctx *c, struct notice *n)
 {
 	struct dbq	q;
 	int		found = 0, unread = 0;
@@ -129,10 +138,13 @@ mark_read(struct ctx *c, long long *opp)
 		return 500;
 	db_bind_int(&q, 0, c->ids[0]);
 	db_bind_int(&q, 1, c->user->id);
+	memset(n, 0, sizeof(*n));
 	if (db_step(&q) == DB_ROW) {
 		found = 1;
-		*opp = db_int(&q, 0);
-		unread = (int)db_int(&q, 1);
+		n->opp_id = db_int(&q, 0);
+		n->quote_id = db_int(&q, 1);
+		n->contract_id = db_int(&q, 2);
+		unread = (int)db_int(&q, 3);
 	}
 	if (db_finish(&q) == DB_ERROR)
 		return 500;
@@ -148,10 +160,10 @@ mark_read(struct ctx *c, long long *opp)
 static int
 inbox_read(struct ctx *c)
 {
-	long long	opp;
+	struct notice	n;
 	int		rc;
 
-	if ((rc = mark_read(c, &opp)) != 0)
+	if ((rc = mark_read(c, &n)) != 0)
 		return rc;
 	return http_redirect(c, "/inbox");
 }
@@ -159,13 +171,12 @@ inbox_read(struct ctx *c)
 static int
 inbox_open(struct ctx *c)
 {
-	long long	opp;
+	struct notice	n;
 	int		rc;
 
-	if ((rc = mark_read(c, &opp)) != 0)
+	if ((rc = mark_read(c, &n)) != 0)
 		return rc;
-	return http_redirect(c, arena_printf(c->arena, "/opportunities/%lld",
-	    opp));
+	return http_redirect(c, notice_path(c->arena, &n));
 }
 
 static int

@@ -19,16 +19,28 @@
 #define SUBJECT_MAX	255
 
 static const char sql_notification_insert[] =
-    "INSERT INTO notification (user_id, kind, opportunity_id, actor_id,"
-    " from_stage, to_stage, hours) VALUES (?, ?, ?, NULLIF(?, 0), ?, ?,"
+    "INSERT INTO notification (user_id, kind, opportunity_id, quote_id,"
+    " contract_id, actor_id, from_stage, to_stage, hours)"
+    " VALUES (?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?,"
     " NULLIF(?, 0))";
+/* Scopes 1 own, 2 team, 3 all (lib/perm.h); the narrowest first. */
+#define APPROVERS_MAX	50
+#define APPROVERS_LIMIT	"50"	/* APPROVERS_MAX */
+static const char sql_approvers[] =
+    "SELECT u.id, u.lang, u.email, MIN(p.scope) FROM role_permission p"
+    " JOIN user_role ur ON ur.role_id = p.role_id"
+    " JOIN app_user u ON u.id = ur.user_id"
+    " WHERE p.record_type = ? AND p.action = 'approve' AND u.active = 1"
+    " AND u.id <> ? AND (p.scope = 3 OR (p.scope = 2 AND u.team_id = ?)"
+    " OR (p.scope = 1 AND u.id = ?))"
+    " GROUP BY u.id, u.lang, u.email ORDER BY 4, 1 LIMIT " APPROVERS_LIMIT;
 static const char sql_unread_add[] =
     "UPDATE app_user SET unread_notifications = unread_notifications + 1"
     " WHERE id = ?";
 static const char sql_outbox_insert[] =
     "INSERT INTO outbox (recipient, subject, body) VALUES (?, ?, ?)";
 
-static const char *const kind_names[] = { "stage", "stale" };
+static const char *const kind_names[] = { "stage", "stale", "approval" };
 
 /* A catalogue line of lang, or its key. */
 static const char *
@@ -93,11 +105,25 @@ notice_text(struct arena *a, const char *lang, const struct notice *n)
 	values[3] = n->from_label[l] != NULL ? n->from_label[l] : n->from;
 	values[4] = n->to_label[l] != NULL ? n->to_label[l] : n->to;
 	values[5] = arena_printf(a, "%d", n->hours);
-	if (n->kind == NOTICE_STALE)
+	if (n->kind == NOTICE_APPROVAL)
+		key = n->quote_id != 0 ? "notify.approval_quote" :
+		    "notify.approval_contract";
+	else if (n->kind == NOTICE_STALE)
 		key = "notify.stale";
 	else
 		key = n->from == NULL ? "notify.created" : "notify.moved";
 	return fill(a, line(a, lang, key), names, values, 6);
+}
+
+const char *
+notice_path(struct arena *a, const struct notice *n)
+{
+	if (n->quote_id != 0)
+		return arena_printf(a, "/opportunities/%lld/quotes/%lld",
+		    n->opp_id, n->quote_id);
+	if (n->contract_id != 0)
+		return arena_printf(a, "/contracts/%lld", n->contract_id);
+	return arena_printf(a, "/opportunities/%lld", n->opp_id);
 }
 
 /* At most max characters of UTF-8 s, never half of one. */
@@ -120,8 +146,8 @@ mail_enqueue(struct db *db, struct arena *a, const struct recipient *to,
 	const char	*values[2], *subject, *body;
 
 	values[0] = notice_text(a, to->lang, n);
-	values[1] = config.site_url != NULL ? arena_printf(a,
-	    "%s/opportunities/%lld", config.site_url, n->opp_id) : "";
+	values[1] = config.site_url != NULL ? arena_printf(a, "%s%s",
+	    config.site_url, notice_path(a, n)) : "";
 	subject = clip(a, fill(a, line(a, to->lang, "notify.mail_subject"),
 	    names, values, 2), SUBJECT_MAX);
 	body = fill(a, line(a, to->lang, config.site_url != NULL ?
@@ -141,14 +167,51 @@ notify(struct db *db, struct arena *a, const struct recipient *to,
 	db_bind_int(&q, 0, to->id);
 	db_bind_text(&q, 1, kind_names[n->kind]);
 	db_bind_int(&q, 2, n->opp_id);
-	db_bind_int(&q, 3, n->actor_id);
-	db_bind_text(&q, 4, n->from);
-	db_bind_text(&q, 5, n->to);
-	db_bind_int(&q, 6, n->hours);
+	db_bind_int(&q, 3, n->quote_id);
+	db_bind_int(&q, 4, n->contract_id);
+	db_bind_int(&q, 5, n->actor_id);
+	db_bind_text(&q, 6, n->from);
+	db_bind_text(&q, 7, n->to);
+	db_bind_int(&q, 8, n->hours);
 	if (db_changes(&q) != 1 ||
 	    db_exec(db, a, sql_unread_add, "i", to->id) != 1)
 		return -1;
 	if (!config_mail() || to->email == NULL || *to->email == '\0')
 		return 0;
 	return mail_enqueue(db, a, to, n);
+}
+
+int
+notify_approvers(struct db *db, struct arena *a, const char *rtype,
+    long long owner, long long team, const struct notice *n)
+{
+	struct dbq		 q;
+	struct recipient	 to[APPROVERS_MAX];
+	long long		 first = 0, scope;
+	int			 count = 0, i;
+
+	if (db_prepare(&q, db, a, sql_approvers) == -1)
+		return -1;
+	db_bind_text(&q, 0, rtype);
+	db_bind_int(&q, 1, n->actor_id);
+	db_bind_int(&q, 2, team);
+	db_bind_int(&q, 3, owner);
+	/* The rows come narrowest scope first: all-scope ones only alone. */
+	while (db_step(&q) == DB_ROW && count < APPROVERS_MAX) {
+		scope = db_int(&q, 3);
+		if (count == 0)
+			first = scope;
+		else if (first < 3 && scope == 3)
+			break;
+		to[count].id = db_int(&q, 0);
+		to[count].lang = db_str(&q, 1);
+		to[count].email = db_text(&q, 2);
+		count++;
+	}
+	if (db_finish(&q) == DB_ERROR)
+		return -1;
+	for (i = 0; i < count; i++)
+		if (notify(db, a, &to[i], n) == -1)
+			return -1;
+	return 0;
 }

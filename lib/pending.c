@@ -14,7 +14,8 @@
 #include "pending.h"
 
 #define PENDING_SCOPE(t)						\
-    " AND (? = 3 OR (? = 2 AND " t ".team_id = ?) OR (? = 1 AND " t ".owner_id = ?))"
+    " AND (? = 3 OR (? = 2 AND " t ".team_id = ?)"			\
+    " OR (? = 1 AND " t ".owner_id = ?))"
 #define PENDING_LIMIT	"21"	/* one more: are there more than shown? */
 
 static const char sql_pending[] =

@@ -5,7 +5,8 @@
  * the contract's scope, never by the one who submitted it. A rejection
  * needs a comment. Each step is a row of contract_approval and an audit
  * row, written with the change; approving makes its instalments count
- * for the overdue lists.
+ * for the overdue lists. A submission is told to those who may decide on
+ * it (notify_approvers).
  */
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "db.h"
 #include "form.h"
 #include "http.h"
+#include "notify.h"
 #include "contracts.h"
 
 static const struct field decide_fields[] = {
@@ -43,6 +45,24 @@ page(struct ctx *c, long long id)
 	return http_redirect(c, arena_printf(c->arena, "/contracts/%lld", id));
 }
 
+/* Tell the approvers of the contract's scope that it waits for them. */
+static int
+approvers_tell(struct ctx *c, const struct contract *k)
+{
+	struct notice	n;
+
+	memset(&n, 0, sizeof(n));
+	n.kind = NOTICE_APPROVAL;
+	n.opp_id = k->opportunity_id;
+	n.contract_id = k->id;
+	n.actor_id = c->user->id;
+	n.code = k->code;
+	n.name = k->title;
+	n.actor = c->user->name;
+	return notify_approvers(c->db, c->arena, "contract", k->owner_id,
+	    k->team_id, &n);
+}
+
 int
 contract_submit(struct ctx *c)
 {
@@ -66,7 +86,8 @@ contract_submit(struct ctx *c)
 	if (db_exec(c->db, c->arena, sql_approval_insert, "iisn", k.id,
 	    c->user->id, "submitted") != 1 ||
 	    audit_log(c, "submit", "contract", k.id, "status", k.status,
-	    "pending") == -1 || db_commit(c->db) == -1)
+	    "pending") == -1 || approvers_tell(c, &k) == -1 ||
+	    db_commit(c->db) == -1)
 		return 500;
 	return page(c, k.id);
 }

@@ -6,7 +6,8 @@
  * it (-> approved, after which it is sent) or returns it to draft with a
  * comment saying what to change. Only a draft is edited, so what was
  * approved is what is sent. Each step is a row of quote_approval and an
- * audit row, written with the change under the opportunity's lock.
+ * audit row, written with the change under the opportunity's lock; a
+ * submission is told to those who may decide on it (notify_approvers).
  */
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "db.h"
 #include "form.h"
 #include "money.h"
+#include "notify.h"
 #include "opportunities.h"
 
 static const struct field decide_fields[] = {
@@ -31,7 +33,7 @@ static const char sql_approval_insert[] =
 
 /*
  * Within the open transaction: move q from its status to to, with the
- * step's row (decision, comment) and its audit rows (action), and commit.
+ * step's row (decision, comment) and its audit rows (action).
  */
 static int
 step(struct ctx *c, const struct quote *q, long long submitter,
@@ -44,9 +46,28 @@ step(struct ctx *c, const struct quote *q, long long submitter,
 	    c->user->id, decision, comment) != 1 ||
 	    audit_log(c, action, "quote", q->id, "status", q->status, to) ==
 	    -1 || (comment != NULL && audit_log(c, action, "quote", q->id,
-	    "comment", NULL, comment) == -1) || db_commit(c->db) == -1)
+	    "comment", NULL, comment) == -1))
 		return -1;
 	return 0;
+}
+
+/* Tell the approvers of the opportunity's scope that q waits for them. */
+static int
+approvers_tell(struct ctx *c, const struct opportunity *o,
+    const struct quote *q)
+{
+	struct notice	n;
+
+	memset(&n, 0, sizeof(n));
+	n.kind = NOTICE_APPROVAL;
+	n.opp_id = o->id;
+	n.quote_id = q->id;
+	n.actor_id = c->user->id;
+	n.code = q->code;
+	n.name = o->name;
+	n.actor = c->user->name;
+	return notify_approvers(c->db, c->arena, "opportunity", o->owner_id,
+	    o->team_id, &n);
 }
 
 int
@@ -68,7 +89,8 @@ quote_submit(struct ctx *c)
 		return quote_refused(c, &o, &q, 409, "quote.bad_transition");
 	}
 	if (step(c, &q, c->user->id, "pending", "submitted", "submit",
-	    NULL) == -1)
+	    NULL) == -1 || approvers_tell(c, &o, &q) == -1 ||
+	    db_commit(c->db) == -1)
 		return 500;
 	return quote_page(c, o.id, q.id);
 }
@@ -109,7 +131,8 @@ quote_decide(struct ctx *c)
 		return quote_refused(c, &o, &q, 403, "quote.own_submission");
 	}
 	if (step(c, &q, q.submitted_by, approve ? "approved" : "draft",
-	    approve ? "approved" : "returned", decision, comment) == -1)
+	    approve ? "approved" : "returned", decision, comment) == -1 ||
+	    db_commit(c->db) == -1)
 		return 500;
 	return quote_page(c, o.id, q.id);
 }

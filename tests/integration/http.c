@@ -482,6 +482,20 @@ http_post(struct browser *b, const struct post *p, const char *fmt, ...)
 	return r;
 }
 
+struct resp *
+http_post_empty(struct browser *b, const char *fmt, ...)
+{
+	struct post	 p;
+	struct resp	*r;
+	va_list		 ap;
+
+	post_init(&p, b);
+	va_start(ap, fmt);
+	r = http_send_to(b, &p, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
 const char *
 resp_header(const struct resp *r, const char *name)
 {

@@ -93,6 +93,9 @@ struct resp	*http_get(struct browser *, const char *fmt, ...)
 struct resp	*http_post(struct browser *, const struct post *,
 		    const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
+/* POST a form with nothing but its CSRF token: a button of its own. */
+struct resp	*http_post_empty(struct browser *, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
 
 /* The first header of that name (any case), or NULL. */
 const char	*resp_header(const struct resp *, const char *name);

@@ -451,7 +451,7 @@ START_TEST(a_director_of_the_team_approves_but_not_their_own)
 	    "sales_director", other, 0), IT_PASSWORD);
 	long long	 id = contract_make(rep, a, opp_make(rep, a, "8000", 0),
 	    "3000", "5000");
-	const char	*page = arena_printf(a, "/contracts/%lld", id);
+	const char	*page = arena_printf(a, "/contracts/%lld", id), *told;
 	struct inst	 in[2];
 	char		*before;
 	struct resp	*r;
@@ -461,6 +461,14 @@ START_TEST(a_director_of_the_team_approves_but_not_their_own)
 	ck_redirect(post_to(rep, arena_printf(a, "%s/submit", page), NULL,
 	    NULL), page);
 	ck_assert_str_eq(contract_status(a, id), "pending");
+	/* Both directors of the team are told, not the other team's. */
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(DISTINCT user_id)"
+	    " FROM notification WHERE kind = 'approval' AND contract_id = ?",
+	    "i", id), 2);
+	told = arena_printf(a, "Contract %s (", tdb_str(a, "SELECT code"
+	    " FROM contract WHERE id = ?", "i", id));
+	ck_assert(resp_has(http_get(dir2, "/inbox"), told));
+	ck_assert(!resp_has(http_get(far, "/inbox"), told));
 	before = contract_state(a, id);
 	ck_status(decide(rep, id, "approve", NULL), 403);
 	/* Pending: not edited; another team's director does not see it. */

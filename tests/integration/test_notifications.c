@@ -123,15 +123,6 @@ note_make(long long user, long long opp)
 	return tdb_int(-1, sql_last_id, "");
 }
 
-static struct resp *
-post_empty(struct browser *b, const char *path)
-{
-	struct post	p;
-
-	post_init(&p, b);
-	return http_post(b, &p, "%s", path);
-}
-
 /* The instance's configuration file ($CRM_VAR/crm.conf). */
 static const char *
 instance_conf(struct arena *a)
@@ -232,7 +223,7 @@ START_TEST(entering_demo_notifies_the_product_manager)
 	ck_assert(!resp_has(http_get(b, "/inbox"), code));
 
 	/* Opening it marks it read and goes to the opportunity. */
-	ck_redirect(post_empty(pmb, arena_printf(a, "/inbox/%lld/open", note)),
+	ck_redirect(http_post_empty(pmb, "/inbox/%lld/open", note),
 	    arena_printf(a, "/opportunities/%lld", id));
 	ck_assert_int_eq(tdb_int(-1, "SELECT read_at IS NOT NULL FROM"
 	    " notification WHERE id = ?", "i", note), 1);
@@ -288,7 +279,7 @@ START_TEST(admins_set_the_rules_and_each_change_is_audited)
 	post_add(&p, "stage", "negotiation");
 	post_add(&p, "user", arena_printf(a, "%lld", it_user_id(rep)));
 	ck_status(http_post(b, &p, "/opportunities/rules/recipients"), 403);
-	ck_status(post_empty(b, "/opportunities/rules"), 403);
+	ck_status(http_post_empty(b, "/opportunities/rules"), 403);
 
 	r = http_get(adm, "/opportunities/rules");
 	ck_status(r, 200);
@@ -348,8 +339,8 @@ START_TEST(admins_set_the_rules_and_each_change_is_audited)
 	/* Removing the user rule is audited with what it was. */
 	rule = tdb_int(-1, "SELECT id FROM stage_recipient WHERE stage ="
 	    " 'negotiation' AND user_id = ?", "i", named_id);
-	ck_redirect(post_empty(adm, arena_printf(a,
-	    "/opportunities/rules/recipients/%lld/delete", rule)),
+	ck_redirect(http_post_empty(adm,
+	    "/opportunities/rules/recipients/%lld/delete", rule),
 	    "/opportunities/rules?saved=1");
 	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM stage_recipient"
 	    " WHERE id = ?", "i", rule), 0);
@@ -357,8 +348,8 @@ START_TEST(admins_set_the_rules_and_each_change_is_audited)
 	    " action = 'recipient_remove' AND record_id = ? AND old_value = ?"
 	    " AND new_value IS NULL", "is", rule, arena_printf(a, "user:%s",
 	    named)), 1);
-	ck_status(post_empty(adm, arena_printf(a,
-	    "/opportunities/rules/recipients/%lld/delete", rule)), 404);
+	ck_status(http_post_empty(adm,
+	    "/opportunities/rules/recipients/%lld/delete", rule), 404);
 	move(b, id, "contract");
 	move(b, id, "negotiation");
 	ck_assert_int_eq(notes(named_id, id, "stage"), 1);
@@ -424,11 +415,9 @@ START_TEST(a_users_notifications_are_their_own)
 	opp = opp_make(ob, a, "lead");
 	mine = note_make(owner_id, opp);
 	/* Someone else's id is as unknown as no id at all. */
-	ck_status(post_empty(xb, arena_printf(a, "/inbox/%lld/read", mine)),
-	    404);
-	ck_status(post_empty(xb, arena_printf(a, "/inbox/%lld/open", mine)),
-	    404);
-	ck_status(post_empty(xb, "/inbox/999999999999/read"), 404);
+	ck_status(http_post_empty(xb, "/inbox/%lld/read", mine), 404);
+	ck_status(http_post_empty(xb, "/inbox/%lld/open", mine), 404);
+	ck_status(http_post_empty(xb, "/inbox/999999999999/read"), 404);
 	ck_assert(!resp_has(http_get(xb, "/inbox"), arena_printf(a,
 	    "id=\"note-%lld\"", mine)));
 	ck_assert_int_eq(tdb_int(-1, "SELECT read_at IS NULL FROM"
@@ -442,14 +431,12 @@ START_TEST(a_users_notifications_are_their_own)
 	ck_assert_int_eq(tdb_int(-1, "SELECT read_at IS NULL FROM"
 	    " notification WHERE id = ?", "i", mine), 1);
 	unread_check(ob, owner_id);
-	ck_redirect(post_empty(ob, arena_printf(a, "/inbox/%lld/read", mine)),
-	    "/inbox");
+	ck_redirect(http_post_empty(ob, "/inbox/%lld/read", mine), "/inbox");
 	ck_assert_int_eq(tdb_int(-1, "SELECT read_at IS NULL FROM"
 	    " notification WHERE id = ?", "i", mine), 0);
 	unread_check(ob, owner_id);
 	/* Again: already read, nothing counts twice. */
-	ck_redirect(post_empty(ob, arena_printf(a, "/inbox/%lld/read", mine)),
-	    "/inbox");
+	ck_redirect(http_post_empty(ob, "/inbox/%lld/read", mine), "/inbox");
 	unread_check(ob, owner_id);
 
 	/* Newest first, twenty a page, the rest on the next. */
@@ -469,7 +456,7 @@ START_TEST(a_users_notifications_are_their_own)
 	ck_assert(html_next(a, r->body) == NULL);
 
 	/* All read at once: none left, no count in the header. */
-	ck_redirect(post_empty(ob, "/inbox/read"), "/inbox");
+	ck_redirect(http_post_empty(ob, "/inbox/read"), "/inbox");
 	ck_assert_int_eq(tdb_int(-1, sql_unread_rows, "i", owner_id), 0);
 	unread_check(ob, owner_id);
 	ck_assert(!resp_has(http_get(ob, "/inbox"), "id=\"unread-count\""));

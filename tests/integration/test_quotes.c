@@ -111,14 +111,20 @@ quote_decide(struct browser *b, long long opp, long long id,
 	    opp, id);
 }
 
+/* The approval notices about quote id that login has. */
+static long long
+approval_notes(const char *login, long long id)
+{
+	return tdb_int(-1, "SELECT COUNT(*) FROM notification WHERE"
+	    " kind = 'approval' AND quote_id = ? AND user_id = ?", "ii", id,
+	    it_user_id(login));
+}
+
 static struct resp *
 quote_submit_for_approval(struct browser *b, long long opp, long long id)
 {
-	struct post	p;
-
-	post_init(&p, b);
-	return http_post(b, &p, "/opportunities/%lld/quotes/%lld/submit", opp,
-	    id);
+	return http_post_empty(b, "/opportunities/%lld/quotes/%lld/submit",
+	    opp, id);
 }
 
 /* An opportunity of the browser's user on a new customer of theirs. */
@@ -464,14 +470,19 @@ START_TEST(a_discount_is_approved_before_the_quote_is_sent)
 	    "10" };
 	static const struct qline listed = { "erp", NULL, "4", "500", NULL };
 	struct arena	*a = tarena_new();
-	struct browser	*rep = it_browser(it_user(a, "q_ap_rep", "sales_rep",
-	    TEAM_EAST, 0), IT_PASSWORD);
-	struct browser	*dir = it_browser(it_user(a, "q_ap_dir",
-	    "sales_director", TEAM_EAST, 0), IT_PASSWORD);
-	struct browser	*far = it_browser(it_user(a, "q_ap_far",
-	    "sales_director", TEAM_SOUTH, 0), IT_PASSWORD);
-	struct browser	*admin = it_browser(it_user(a, "q_ap_admin", "admin",
-	    NULL, 0), IT_PASSWORD);
+	const char	*rep_login = it_user(a, "q_ap_rep", "sales_rep",
+	    TEAM_EAST, 0);
+	const char	*dir_login = it_user(a, "q_ap_dir", "sales_director",
+	    TEAM_EAST, 0);
+	const char	*far_login = it_user(a, "q_ap_far", "sales_director",
+	    TEAM_SOUTH, 0);
+	const char	*admin_login = it_user(a, "q_ap_admin", "admin", NULL,
+	    0);
+	struct browser	*rep = it_browser(rep_login, IT_PASSWORD);
+	struct browser	*dir = it_browser(dir_login, IT_PASSWORD);
+	struct browser	*far = it_browser(far_login, IT_PASSWORD);
+	struct browser	*admin = it_browser(admin_login, IT_PASSWORD);
+	long long	 note;
 	long long	 opp = opp_make(rep, a), id, own_opp, own;
 	const char	*page, *link;
 	char		*before;
@@ -506,6 +517,19 @@ START_TEST(a_discount_is_approved_before_the_quote_is_sent)
 	ck_assert(resp_has(http_get(dir, "/home"), link));
 	ck_assert(!resp_has(http_get(far, "/home"), link));
 	ck_assert(!resp_has(http_get(rep, "/home"), "id=\"pending\""));
+	/* The team's director is told in the inbox; the other team's, the
+	 * admin (who approves for all teams) and the rep are not. */
+	ck_assert_int_eq(approval_notes(dir_login, id), 1);
+	ck_assert_int_eq(approval_notes(far_login, id), 0);
+	ck_assert_int_eq(approval_notes(admin_login, id), 0);
+	ck_assert_int_eq(approval_notes(rep_login, id), 0);
+	ck_assert(resp_has(http_get(dir, "/inbox"), arena_printf(a,
+	    "Quote %s (", tdb_str(a, "SELECT code FROM quote WHERE id = ?",
+	    "i", id))));
+	note = tdb_int(-1, "SELECT id FROM notification WHERE kind = 'approval'"
+	    " AND quote_id = ? AND user_id = ?", "ii", id,
+	    it_user_id(dir_login));
+	ck_redirect(http_post_empty(dir, "/inbox/%lld/open", note), page);
 	/* Pending: not edited, not sent, not decided by a rep or a director
 	 * of another team. */
 	before = quote_state(a, id);
