@@ -7,10 +7,13 @@
  * rows are pending at a time, so the scope filter after the join reads
  * few rows whatever the size of the tables.
  */
+#include <string.h>
+
 #include "arena.h"
 #include "ctx.h"
 #include "db.h"
 #include "money.h"
+#include "notify.h"
 #include "pending.h"
 
 #define PENDING_SCOPE(t)						\
@@ -88,4 +91,22 @@ pending_home(struct ctx *c)
 		node_set(row, "since", db_text(&q, 7));
 	}
 	return db_finish(&q) == DB_ERROR ? -1 : 0;
+}
+
+int
+pending_tell(struct ctx *c, const struct pending_record *r)
+{
+	struct notice	n;
+
+	memset(&n, 0, sizeof(n));
+	n.kind = NOTICE_APPROVAL;
+	n.opp_id = r->opp_id;
+	n.quote_id = r->quote_id;
+	n.contract_id = r->contract_id;
+	n.actor_id = c->user->id;
+	n.code = r->code;
+	n.name = r->name;
+	n.actor = c->user->name;
+	return notify_approvers(c->db, c->arena, r->rtype, r->owner_id,
+	    r->team_id, &n);
 }

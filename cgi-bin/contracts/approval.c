@@ -6,7 +6,7 @@
  * needs a comment. Each step is a row of contract_approval and an audit
  * row, written with the change; approving makes its instalments count
  * for the overdue lists. A submission is told to those who may decide on
- * it (notify_approvers).
+ * it (pending_tell).
  */
 #include <string.h>
 
@@ -17,7 +17,7 @@
 #include "db.h"
 #include "form.h"
 #include "http.h"
-#include "notify.h"
+#include "pending.h"
 #include "contracts.h"
 
 static const struct field decide_fields[] = {
@@ -45,30 +45,13 @@ page(struct ctx *c, long long id)
 	return http_redirect(c, arena_printf(c->arena, "/contracts/%lld", id));
 }
 
-/* Tell the approvers of the contract's scope that it waits for them. */
-static int
-approvers_tell(struct ctx *c, const struct contract *k)
-{
-	struct notice	n;
-
-	memset(&n, 0, sizeof(n));
-	n.kind = NOTICE_APPROVAL;
-	n.opp_id = k->opportunity_id;
-	n.contract_id = k->id;
-	n.actor_id = c->user->id;
-	n.code = k->code;
-	n.name = k->title;
-	n.actor = c->user->name;
-	return notify_approvers(c->db, c->arena, "contract", k->owner_id,
-	    k->team_id, &n);
-}
-
 int
 contract_submit(struct ctx *c)
 {
-	struct contract	k;
-	long long	changed;
-	int		rc;
+	struct contract		k;
+	struct pending_record	r;
+	long long		changed;
+	int			rc;
 
 	if (choice_load(c) == -1)
 		return 500;
@@ -76,6 +59,8 @@ contract_submit(struct ctx *c)
 		return rc;
 	if (!contract_editable(&k))
 		return contract_refused(c, &k, 409, "contract.bad_transition");
+	r = (struct pending_record){ "contract", k.opportunity_id, 0, k.id,
+	    k.owner_id, k.team_id, k.code, k.title };
 	if (db_begin(c->db) == -1 || (changed = db_exec(c->db, c->arena,
 	    sql_submit, "ii", c->user->id, k.id)) == -1)
 		return 500;
@@ -86,7 +71,7 @@ contract_submit(struct ctx *c)
 	if (db_exec(c->db, c->arena, sql_approval_insert, "iisn", k.id,
 	    c->user->id, "submitted") != 1 ||
 	    audit_log(c, "submit", "contract", k.id, "status", k.status,
-	    "pending") == -1 || approvers_tell(c, &k) == -1 ||
+	    "pending") == -1 || pending_tell(c, &r) == -1 ||
 	    db_commit(c->db) == -1)
 		return 500;
 	return page(c, k.id);

@@ -7,7 +7,7 @@
  * comment saying what to change. Only a draft is edited, so what was
  * approved is what is sent. Each step is a row of quote_approval and an
  * audit row, written with the change under the opportunity's lock; a
- * submission is told to those who may decide on it (notify_approvers).
+ * submission is told to those who may decide on it (pending_tell).
  */
 #include <string.h>
 
@@ -17,7 +17,7 @@
 #include "db.h"
 #include "form.h"
 #include "money.h"
-#include "notify.h"
+#include "pending.h"
 #include "opportunities.h"
 
 static const struct field decide_fields[] = {
@@ -51,30 +51,12 @@ step(struct ctx *c, const struct quote *q, long long submitter,
 	return 0;
 }
 
-/* Tell the approvers of the opportunity's scope that q waits for them. */
-static int
-approvers_tell(struct ctx *c, const struct opportunity *o,
-    const struct quote *q)
-{
-	struct notice	n;
-
-	memset(&n, 0, sizeof(n));
-	n.kind = NOTICE_APPROVAL;
-	n.opp_id = o->id;
-	n.quote_id = q->id;
-	n.actor_id = c->user->id;
-	n.code = q->code;
-	n.name = o->name;
-	n.actor = c->user->name;
-	return notify_approvers(c->db, c->arena, "opportunity", o->owner_id,
-	    o->team_id, &n);
-}
-
 int
 quote_submit(struct ctx *c)
 {
 	struct opportunity	o;
 	struct quote		q;
+	struct pending_record	r;
 	int			rc;
 
 	if (choice_load(c) == -1)
@@ -88,8 +70,10 @@ quote_submit(struct ctx *c)
 		db_rollback(c->db);
 		return quote_refused(c, &o, &q, 409, "quote.bad_transition");
 	}
+	r = (struct pending_record){ "opportunity", o.id, q.id, 0, o.owner_id,
+	    o.team_id, q.code, o.name };
 	if (step(c, &q, c->user->id, "pending", "submitted", "submit",
-	    NULL) == -1 || approvers_tell(c, &o, &q) == -1 ||
+	    NULL) == -1 || pending_tell(c, &r) == -1 ||
 	    db_commit(c->db) == -1)
 		return 500;
 	return quote_page(c, o.id, q.id);
