@@ -116,6 +116,12 @@ static const char sql_field_option_make[] =
     "INSERT INTO choice (list, code, label_en, label_zh, sort, active)"
     " SELECT CONCAT('cf_', code), ?, ?, ?, 10, 0 FROM custom_field"
     " WHERE id = ?";
+/* A payment of the contract before it in the path. */
+static const char sql_payment_make[] =
+    "INSERT INTO contract_payment (contract_id, paid_on, amount, method,"
+    " reference, note, created_by) SELECT k.id, CURDATE(), 1,"
+    " 'bank_transfer', ?, CONCAT(?, ?), k.created_by FROM contract k"
+    " WHERE k.id = ?";
 /* A stage rule for a stage nobody enters (its name is fresh). */
 static const char sql_stage_recipient_make[] =
     "INSERT INTO stage_recipient (stage, role_id) SELECT ?, MIN(id) FROM role";
@@ -174,6 +180,7 @@ static const struct slot {
 	{ "/opportunities/%d", SLOT_OPPORTUNITY, NULL, NULL },
 	{ "/opportunities/%d/quotes/%d", SLOT_QUOTE, NULL, NULL },
 	{ "/contracts/%d", SLOT_CONTRACT, NULL, NULL },
+	{ "/contracts/%d/payments/%d", SLOT_MADE, sql_payment_make, "sssi" },
 	{ "/admin/users/%d", SLOT_MADE, sql_user_make, "ss" },
 	{ "/admin/teams/%d", SLOT_MADE, sql_team_make, "s" },
 	{ "/admin/roles/%d", SLOT_MADE, sql_role_make, "sss" },
