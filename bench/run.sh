@@ -413,8 +413,9 @@ define_pages() {
 }
 
 # The sales pipeline: the list (page 1, a deep page by keyset, one stage,
-# a rep's own), the board in each scope, opportunities' pages and the
-# sales funnel report (its default period, all and team scope).
+# a rep's own), the board in each scope, opportunities' pages, the sales
+# funnel report (its default period, all and team scope) and a director's
+# home page.
 define_pipeline_pages() {
 	add_page opp-list-p1 pipeline admin /opportunities
 	add_page "opp-list-p$DEEP_PAGE" pipeline admin \
@@ -428,6 +429,9 @@ define_pipeline_pages() {
 		"$(head -n 1 "$OPP_PATHS_FILE")" "$OPP_PATHS_FILE"
 	add_page report-funnel report admin /reports/funnel
 	add_page report-funnel-team report director /reports/funnel
+	# Where every sign-in lands: a director's follow-ups due, overdue
+	# instalments and what waits for their approval. No target of its own.
+	add_page home-director ref director /home
 }
 
 # fetch USER PATH OUT: GET PATH as USER into OUT; prints the HTTP status.
