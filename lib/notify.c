@@ -13,6 +13,7 @@
 #include "config.h"
 #include "db.h"
 #include "notify.h"
+#include "perm.h"
 #include "tmpl.h"
 
 /* outbox.subject is VARCHAR(255): characters, not bytes. */
@@ -201,7 +202,7 @@ notify_approvers(struct db *db, struct arena *a, const char *rtype,
 		scope = db_int(&q, 3);
 		if (count == 0)
 			first = scope;
-		else if (first < 3 && scope == 3)
+		else if (first != SCOPE_ALL && scope == SCOPE_ALL)
 			break;
 		to[count].id = db_int(&q, 0);
 		to[count].lang = db_str(&q, 1);
