@@ -25,7 +25,7 @@ const size_t audit_nactions = sizeof(audit_actions) /
 
 const char *const audit_other_types[] = {
 	"team", "role", "choice", "custom_field", "session", "customer_read",
-	"quote", "opportunity_stage", "stage_rule",
+	"quote", "opportunity_stage", "stage_rule", "sales_setting",
 };
 
 const size_t audit_nother_types = sizeof(audit_other_types) /

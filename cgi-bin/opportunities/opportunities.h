@@ -46,6 +46,7 @@ struct stage {
 struct quote {
 	long long	 id, version;
 	long long	 submitted_by;	/* for approval; 0: never submitted */
+	int		 free_pct;	/* discount % sent without approval */
 	const char	*code, *status, *valid_until, *note;
 	const char	*subtotal, *discount, *total, *creator, *created;
 };
@@ -124,10 +125,13 @@ int	 quote_detail(struct ctx *);
 int	 quote_print(struct ctx *);
 int	 quote_status(struct ctx *);
 /*
- * In a transaction: lock opportunity opp and read q's status, discount and
- * submitter again, as they are now; -1 if that fails or q is gone.
+ * In a transaction: lock opportunity opp and read q's status, amounts,
+ * submitter and the discount allowed without approval again, as they are
+ * now; -1 if that fails or q is gone.
  */
 int	 quote_lock(struct ctx *, long long opp, struct quote *q);
+/* Does q give more discount than a quote may without a director? */
+int	 quote_needs_approval(const struct quote *q);
 /* The quote's page with a status and the message of msg_key. */
 int	 quote_refused(struct ctx *, const struct opportunity *,
 	    const struct quote *, int status, const char *msg_key);

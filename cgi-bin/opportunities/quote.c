@@ -3,8 +3,8 @@
  * opportunity's scope, its page and its A4 print view, the list on the
  * opportunity's page, and its status: draft -> sent -> accepted or
  * rejected, audited, with at most one accepted quote per opportunity. A
- * draft that gives a discount is sent only once approved
- * (quote_approval.c).
+ * draft that gives more discount than the sales settings allow is sent
+ * only once approved (quote_approval.c).
  *
  * A quote has no grants of its own: viewing one needs view on its
  * opportunity, changing one needs edit on it, both within the
@@ -23,11 +23,15 @@
 #include "rows.h"
 #include "opportunities.h"
 
+/* The discount a quote may give without approval (sql/022). */
+#define QUOTE_FREE_SQL							\
+    "(SELECT quote_free_discount FROM sales_setting WHERE id = 1)"
+
 static const char sql_quote_get[] =
     "SELECT q.id, q.code, q.status, q.valid_until, COALESCE(q.note, ''),"
     " q.subtotal, q.discount, q.total, q.version, u.name,"
     " DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i'),"
-    " COALESCE(q.submitted_by, 0)"
+    " COALESCE(q.submitted_by, 0), " QUOTE_FREE_SQL
     " FROM quote q JOIN app_user u ON u.id = q.created_by"
     " WHERE q.id = ? AND q.opportunity_id = ?";
 static const char sql_lines[] =
@@ -47,8 +51,9 @@ static const char sql_approvals[] =
 static const char sql_opp_lock[] =
     "SELECT id FROM opportunity WHERE id = ? FOR UPDATE";
 static const char sql_quote_lock[] =
-    "SELECT status, discount, COALESCE(submitted_by, 0) FROM quote"
-    " WHERE id = ? AND opportunity_id = ? FOR UPDATE";
+    "SELECT status, subtotal, discount, COALESCE(submitted_by, 0), "
+    QUOTE_FREE_SQL " FROM quote WHERE id = ? AND opportunity_id = ?"
+    " FOR UPDATE";
 static const char sql_accepted[] =
     "SELECT COUNT(*) FROM quote WHERE accepted_for = ?";
 static const char sql_status_set[] =
@@ -63,7 +68,7 @@ static const char *const approval_cols[] = {
  * quote_approval.c's. */
 static const struct transition {
 	const char	*from, *to;
-	int		 list_price;	/* only for a quote without discount */
+	int		 free;	/* only for a quote that needs no approval */
 } transitions[] = {
 	{ "draft", "sent", 1 },
 	{ "approved", "sent", 0 },
@@ -99,6 +104,7 @@ quote_load(struct ctx *c, enum action act, struct opportunity *o,
 		q->creator = db_str(&dq, 9);
 		q->created = db_str(&dq, 10);
 		q->submitted_by = db_int(&dq, 11);
+		q->free_pct = (int)db_int(&dq, 12);
 	}
 	if (db_finish(&dq) == DB_ERROR)
 		return 500;
@@ -209,12 +215,12 @@ abilities(struct ctx *c, const struct opportunity *o, const struct quote *q)
 	    o->owner_id, o->team_id);
 	int	draft = strcmp(q->status, "draft") == 0;
 	int	pending = strcmp(q->status, "pending") == 0;
-	int	discounted = money_cents(q->discount) != 0;
+	int	needs_approval = quote_needs_approval(q);
 
 	ctx_set_int(c, "Can.edit", edit && draft);
 	ctx_set_int(c, "Can.copy", edit);
-	ctx_set_int(c, "Can.submit", edit && draft && discounted);
-	ctx_set_int(c, "Can.send", edit && ((draft && !discounted) ||
+	ctx_set_int(c, "Can.submit", edit && draft && needs_approval);
+	ctx_set_int(c, "Can.send", edit && ((draft && !needs_approval) ||
 	    strcmp(q->status, "approved") == 0));
 	ctx_set_int(c, "Can.answer", edit && strcmp(q->status, "sent") == 0);
 	ctx_set_int(c, "Can.decide", approver && pending &&
@@ -297,16 +303,24 @@ quote_invalid(struct ctx *c, const struct opportunity *o,
 	return quote_render(c, o, q, 0);
 }
 
-/* NULL if the quote may go from one status to the other, or why not. */
+int
+quote_needs_approval(const struct quote *q)
+{
+	/* discount / subtotal > free_pct / 100, in integers. */
+	return money_cents(q->discount) * 100 >
+	    money_cents(q->subtotal) * q->free_pct;
+}
+
+/* NULL if q may go from its status to to, or why not. */
 static const char *
-transition_refusal(const char *from, const char *to, long long discount)
+transition_refusal(const struct quote *q, const char *to)
 {
 	size_t	i;
 
 	for (i = 0; i < NFIELDS(transitions); i++)
-		if (strcmp(transitions[i].from, from) == 0 &&
+		if (strcmp(transitions[i].from, q->status) == 0 &&
 		    strcmp(transitions[i].to, to) == 0)
-			return transitions[i].list_price && discount != 0 ?
+			return transitions[i].free && quote_needs_approval(q) ?
 			    "quote.needs_approval" : NULL;
 	return "quote.bad_transition";
 }
@@ -325,8 +339,10 @@ quote_lock(struct ctx *c, long long opp, struct quote *q)
 	if (db_step(&dq) == DB_ROW) {
 		found = 1;
 		q->status = db_str(&dq, 0);
-		q->discount = db_str(&dq, 1);
-		q->submitted_by = db_int(&dq, 2);
+		q->subtotal = db_str(&dq, 1);
+		q->discount = db_str(&dq, 2);
+		q->submitted_by = db_int(&dq, 3);
+		q->free_pct = (int)db_int(&dq, 4);
 	}
 	return db_finish(&dq) == DB_ERROR || !found ? -1 : 0;
 }
@@ -346,14 +362,12 @@ quote_status(struct ctx *c)
 		return rc;
 	if (to == NULL)
 		to = "";
-	if ((why = transition_refusal(q.status, to,
-	    money_cents(q.discount))) != NULL)
+	if ((why = transition_refusal(&q, to)) != NULL)
 		return quote_refused(c, &o, &q, 409, why);
 	if (db_begin(c->db) == -1 || quote_lock(c, o.id, &q) == -1)
 		return 500;
 	/* Someone may have changed it since the page was read. */
-	if ((why = transition_refusal(q.status, to,
-	    money_cents(q.discount))) != NULL) {
+	if ((why = transition_refusal(&q, to)) != NULL) {
 		db_rollback(c->db);
 		return quote_refused(c, &o, &q, 409, why);
 	}

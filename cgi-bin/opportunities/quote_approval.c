@@ -1,7 +1,8 @@
 /*
  * quote_approval.c - a discount goes past a director (SPEC 1: directors
- * approve quotes). A draft that gives any discount is submitted by whoever
- * may edit the opportunity (draft -> pending); a user with approve on the
+ * approve quotes). A draft that gives more discount than the sales
+ * settings allow (any, by default) is submitted by whoever may edit the
+ * opportunity (draft -> pending); a user with approve on the
  * opportunity within its scope, never the one who submitted it, approves
  * it (-> approved, after which it is sent) or returns it to draft with a
  * comment saying what to change. Only a draft is edited, so what was
@@ -16,7 +17,6 @@
 #include "ctx.h"
 #include "db.h"
 #include "form.h"
-#include "money.h"
 #include "pending.h"
 #include "opportunities.h"
 
@@ -65,8 +65,8 @@ quote_submit(struct ctx *c)
 		return rc;
 	if (db_begin(c->db) == -1 || quote_lock(c, o.id, &q) == -1)
 		return 500;
-	/* A quote at list prices needs no approval: it is sent. */
-	if (strcmp(q.status, "draft") != 0 || money_cents(q.discount) == 0) {
+	/* A quote that needs no approval is sent. */
+	if (strcmp(q.status, "draft") != 0 || !quote_needs_approval(&q)) {
 		db_rollback(c->db);
 		return quote_refused(c, &o, &q, 409, "quote.bad_transition");
 	}

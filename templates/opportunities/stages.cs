@@ -15,6 +15,11 @@
 </tr>
 <?cs /each ?></tbody>
 </table>
+<fieldset>
+<legend><?cs var:L.opp.quote_settings ?></legend>
+<p class="hint" id="free-discount-hint"><?cs var:L.opp.quote_free_discount_hint ?></p>
+<?cs call:field_input("quote_free_discount", L.opp.quote_free_discount, "number", 1) ?>
+</fieldset>
 <button type="submit" class="primary"><?cs var:L.form.save ?></button>
 </form>
 <?cs call:layout_end() ?>

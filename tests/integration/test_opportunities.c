@@ -580,9 +580,12 @@ START_TEST(stage_defaults_are_the_admins)
 	post_add(&p, "p_contract", "90");
 	post_add(&p, "p_won", "100");
 	post_add(&p, "p_lost", "0");
+	post_add(&p, "quote_free_discount", "101");
 	r = http_post(adm, &p, "/opportunities/stages");
 	ck_status(r, 422);
 	ck_assert(html_field_error(r->body, "p_demo"));
+	ck_assert(html_field_error(r->body, "quote_free_discount"));
+	ck_assert_str_eq(html_input(a, r->body, "quote_free_discount"), "101");
 	ck_assert_int_eq(tdb_int(-1, "SELECT probability FROM"
 	    " opportunity_stage WHERE code = 'demo'", ""), was);
 	post_init(&p, adm);
@@ -593,8 +596,17 @@ START_TEST(stage_defaults_are_the_admins)
 	post_add(&p, "p_contract", "90");
 	post_add(&p, "p_won", "100");
 	post_add(&p, "p_lost", "0");
+	post_add(&p, "quote_free_discount", "10");
 	ck_redirect(http_post(adm, &p, "/opportunities/stages"),
 	    "/opportunities/stages?saved=1");
+	ck_assert_int_eq(tdb_int(-1, "SELECT quote_free_discount FROM"
+	    " sales_setting", ""), 10);
+	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM audit_log WHERE"
+	    " record_type = 'sales_setting' AND field = 'quote_free_discount'"
+	    " AND old_value = '0' AND new_value = '10' AND user_id = ?", "i",
+	    it_user_id(admin)), 1);
+	ck_assert_str_eq(html_input(a, http_get(adm,
+	    "/opportunities/stages")->body, "quote_free_discount"), "10");
 	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(*) FROM audit_log WHERE"
 	    " record_type = 'opportunity_stage' AND user_id = ?", "i",
 	    it_user_id(admin)), 1);
@@ -602,9 +614,10 @@ START_TEST(stage_defaults_are_the_admins)
 	    " record_type = 'opportunity_stage' AND field = 'demo'"
 	    " AND old_value = ? AND user_id = ?", "si", arena_printf(a, "%lld",
 	    was), it_user_id(admin)), 1);
-	/* Put it back, for the other tests' expectations. */
+	/* Put them back, for the other tests' expectations. */
 	tdb_exec("UPDATE opportunity_stage SET probability = ?"
 	    " WHERE code = 'demo'", "i", was);
+	tdb_exec("UPDATE sales_setting SET quote_free_discount = 0", "");
 	browser_free(adm);
 	browser_free(b);
 	tarena_free(a);

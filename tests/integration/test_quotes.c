@@ -605,6 +605,40 @@ START_TEST(a_discount_is_approved_before_the_quote_is_sent)
 }
 END_TEST
 
+START_TEST(a_discount_within_the_setting_needs_no_approval)
+{
+	static const struct qline five = { "erp", NULL, "1", "1000", "5" };
+	static const struct qline fifteen = { "erp", NULL, "1", "1000",
+	    "15" };
+	struct arena	*a = tarena_new();
+	struct browser	*b = it_browser(it_user(a, "q_free", "sales_rep",
+	    TEAM_EAST, 0), IT_PASSWORD);
+	long long	 opp = opp_make(b, a), small, big;
+	struct resp	*r;
+
+	tdb_exec("UPDATE sales_setting SET quote_free_discount = 10", "");
+	r = quote_submit(b, a, opp, &five, 1);
+	ck_status(r, 303);
+	small = it_location_id(r, arena_printf(a, "/opportunities/%lld/quotes/",
+	    opp));
+	r = quote_submit(b, a, opp, &fifteen, 1);
+	ck_status(r, 303);
+	big = it_location_id(r, arena_printf(a, "/opportunities/%lld/quotes/",
+	    opp));
+	/* 5% of 1000.00 is within 10%: sent at once, never submitted. */
+	ck_status(quote_submit_for_approval(b, opp, small), 409);
+	ck_status(quote_move(b, opp, small, "sent"), 303);
+	/* 15% is not. */
+	ck_status(quote_move(b, opp, big, "sent"), 409);
+	ck_status(quote_submit_for_approval(b, opp, big), 303);
+	ck_assert_str_eq(tdb_str(a, "SELECT GROUP_CONCAT(status ORDER BY id)"
+	    " FROM quote WHERE opportunity_id = ?", "i", opp), "sent,pending");
+	tdb_exec("UPDATE sales_setting SET quote_free_discount = 0", "");
+	browser_free(b);
+	tarena_free(a);
+}
+END_TEST
+
 START_TEST(a_new_quote_starts_from_an_old_one)
 {
 	struct arena	*a = tarena_new();
@@ -715,6 +749,7 @@ quotes_suite(void)
 	tcase_add_test(tc, status_changes_are_audited_and_one_is_accepted);
 	tcase_add_test(tc, a_discount_is_approved_before_the_quote_is_sent);
 	tcase_add_test(tc, a_new_quote_starts_from_an_old_one);
+	tcase_add_test(tc, a_discount_within_the_setting_needs_no_approval);
 	tcase_add_test(tc, a_stale_draft_is_not_saved_over_a_newer_one);
 	suite_add_tcase(s, tc);
 	return s;
