@@ -73,7 +73,7 @@ static int
 stages_page(struct ctx *c, int fill)
 {
 	HDF		*row;
-	long long	 free;
+	long long	 pct;
 
 	for (row = hdf_get_child(c->hdf, "Stages"); fill && row != NULL;
 	    row = hdf_obj_next(row))
@@ -81,11 +81,11 @@ stages_page(struct ctx *c, int fill)
 		    hdf_get_value(row, "code", "")),
 		    hdf_get_value(row, "probability", NULL));
 	if (fill) {
-		if ((free = db_int_query(c->db, c->arena, sql_free_discount, -1,
+		if ((pct = db_int_query(c->db, c->arena, sql_free_discount, -1,
 		    "")) < 0)
 			return 500;
 		form_fill(c, free_discount_field.name, arena_printf(c->arena,
-		    "%lld", free));
+		    "%lld", pct));
 	}
 	return http_page(c, "opportunities/stages.cs");
 }
