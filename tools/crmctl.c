@@ -15,8 +15,9 @@
  * seed-demo fills an empty database with one demo user per role, 300
  * customers, opportunities on every sixth of them, a contract on every
  * won one, in each status, some with overdue instalments, and a quote on
- * every one in negotiation or contract stage, some waiting for approval; gen-bench writes the same kind of customers as tab-separated
- * files for LOAD DATA (bench/load.sh). Both draw from one deterministic
+ * every one in negotiation or contract stage, some waiting for approval;
+ * gen-bench writes the same kind of customers as tab-separated files for
+ * LOAD DATA (bench/load.sh). Both draw from one deterministic
  * generator, so the benchmark measures data that looks like the demo.
  * Bench customers also get values in two custom fields it makes if need
  * be, a single choice and a number (bench_tier, bench_score), drawn from
