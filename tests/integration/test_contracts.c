@@ -177,7 +177,7 @@ contract_version(long long id)
 	    id);
 }
 
-/* POST an empty form (but the token, and fields) to path. */
+/* POST one field (and the token) to path. */
 static struct resp *
 post_to(struct browser *b, const char *path, const char *name,
     const char *value)
@@ -185,8 +185,7 @@ post_to(struct browser *b, const char *path, const char *name,
 	struct post	p;
 
 	post_init(&p, b);
-	if (name != NULL)
-		post_add(&p, name, value);
+	post_add(&p, name, value);
 	return http_post(b, &p, "%s", path);
 }
 
@@ -222,8 +221,7 @@ static void
 approve(struct browser *sub, struct browser *dir, struct arena *a,
     long long id)
 {
-	ck_status(post_to(sub, arena_printf(a, "/contracts/%lld/submit", id),
-	    NULL, NULL), 303);
+	ck_status(http_post_empty(sub, "/contracts/%lld/submit", id), 303);
 	ck_status(decide(dir, id, "approve", NULL), 303);
 	ck_assert_str_eq(contract_status(a, id), "approved");
 }
@@ -312,8 +310,8 @@ START_TEST(made_from_a_won_opportunity_or_an_accepted_quote)
 	one = (struct inst){ it_day(a, 30), "89.99", NULL };
 	ck_status(contract_submit(b, a, "quote", quote, &one, 1), 409);
 	/* Its discount is approved by the team's director first. */
-	ck_status(post_to(b, arena_printf(a, "/opportunities/%lld/quotes/%lld"
-	    "/submit", qopp, quote), NULL, NULL), 303);
+	ck_status(http_post_empty(b, "/opportunities/%lld/quotes/%lld/submit",
+	    qopp, quote), 303);
 	ck_status(post_to(dir, arena_printf(a, "/opportunities/%lld/quotes/%lld"
 	    "/decision", qopp, quote), "decision", "approve"), 303);
 	ck_status(post_to(b, arena_printf(a, "/opportunities/%lld/quotes/%lld"
@@ -458,8 +456,7 @@ START_TEST(a_director_of_the_team_approves_but_not_their_own)
 
 	/* A draft is not decided on, and a rep decides nothing. */
 	ck_status(decide(dir, id, "approve", NULL), 409);
-	ck_redirect(post_to(rep, arena_printf(a, "%s/submit", page), NULL,
-	    NULL), page);
+	ck_redirect(http_post_empty(rep, "%s/submit", page), page);
 	ck_assert_str_eq(contract_status(a, id), "pending");
 	/* Both directors of the team are told, not the other team's. */
 	ck_assert_int_eq(tdb_int(-1, "SELECT COUNT(DISTINCT user_id)"
@@ -499,8 +496,7 @@ START_TEST(a_director_of_the_team_approves_but_not_their_own)
 	in[1] = (struct inst){ it_day(a, 45), "4000", NULL };
 	ck_redirect(contract_save(rep, a, id, in, 2, contract_version(id),
 	    "两期"), page);
-	ck_redirect(post_to(dir, arena_printf(a, "%s/submit", page), NULL,
-	    NULL), page);
+	ck_redirect(http_post_empty(dir, "%s/submit", page), page);
 	ck_assert_str_eq(contract_status(a, id), "pending");
 	r = http_get(dir, "%s", page);
 	ck_assert(resp_has(r, "id=\"own-submission\""));
@@ -524,8 +520,7 @@ START_TEST(a_director_of_the_team_approves_but_not_their_own)
 	ck_redirect(http_get(rep, "%s/edit", page), page);
 	ck_status(contract_save(rep, a, id, in, 2, contract_version(id),
 	    "再改"), 409);
-	ck_status(post_to(rep, arena_printf(a, "%s/submit", page), NULL,
-	    NULL), 409);
+	ck_status(http_post_empty(rep, "%s/submit", page), 409);
 	ck_status(decide(dir, id, "reject", "晚了"), 409);
 	ck_assert_str_eq(contract_state(a, id), before);
 	browser_free(rep);
@@ -701,8 +696,7 @@ START_TEST(another_reps_contract_is_not_found)
 	ck_status(http_get(b, "%s/edit", page), 404);
 	ck_status(contract_save(b, a, id, &in, 1, contract_version(id), "x"),
 	    404);
-	ck_status(post_to(b, arena_printf(a, "%s/submit", page), NULL, NULL),
-	    404);
+	ck_status(http_post_empty(b, "%s/submit", page), 404);
 	ck_status(pay(b, a, approved, "10", 0), 404);
 	ck_status(http_get(b, "/contracts/new?opportunity=%lld", opp), 404);
 	ck_status(decide(b, id, "approve", NULL), 403);
